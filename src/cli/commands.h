@@ -1,0 +1,16 @@
+#pragma once
+// Registration of each rasso subcommand; one file per command keeps the CLI thin and readable.
+
+#include <CLI/CLI.hpp>
+
+#include "cli/command_context.h"
+
+namespace rasso::cli {
+
+void register_init_command(CLI::App& app, CommandContext& context);
+void register_import_command(CLI::App& app, CommandContext& context);
+void register_status_command(CLI::App& app, CommandContext& context);
+void register_generate_command(CLI::App& app, CommandContext& context);
+void register_formats_command(CLI::App& app, CommandContext& context);
+
+}  // namespace rasso::cli

@@ -1,0 +1,31 @@
+// rasso: the RASSO Workbench command. Each subcommand lives in its own command_*.cpp file.
+
+#include <CLI/CLI.hpp>
+
+#include <exception>
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"RASSO Workbench: repeat suspects, safeguarding worklists and NOM performance for RASSO units"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "rasso 0.1.0");
+  rasso::cli::CommandContext context;
+  rasso::cli::register_init_command(app, context);
+  rasso::cli::register_import_command(app, context);
+  rasso::cli::register_generate_command(app, context);
+  rasso::cli::register_status_command(app, context);
+  rasso::cli::register_formats_command(app, context);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);
+    return code == 0 ? 0 : rasso::cli::kExitUsage;
+  } catch (const std::exception& error) {
+    fmt::print(stderr, "rasso: unexpected failure: {}\n", error.what());
+    return rasso::cli::kExitFailure;
+  }
+  return context.exit_code;
+}

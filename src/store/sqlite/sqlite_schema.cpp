@@ -1,0 +1,116 @@
+#include "store/sqlite/sqlite_schema.h"
+
+#include "core/field_spec.h"
+
+namespace rasso::sqlite {
+namespace {
+
+std::string column_type(const FieldSpec& field) {
+  return field.type == FieldType::Integer || field.type == FieldType::Boolean ? "INTEGER" : "TEXT";
+}
+
+std::string key_of(std::string_view entity_table) {
+  return std::string(entity_spec(*entity_from_name(entity_table)).key().name);
+}
+
+// The table of one entity, its history table and the trigger that fills the history.
+std::string entity_tables_sql(const EntitySpec& spec) {
+  const std::string name(spec.name());
+  std::string columns;
+  std::string history_columns;
+  std::string foreign_keys;
+  std::string old_values;
+  for (std::size_t i = 0; i < spec.fields.size(); ++i) {
+    const FieldSpec& field = spec.fields[i];
+    const std::string type = column_type(field);
+    columns += "  " + std::string(field.name) + " " + type + (i == 0 ? " PRIMARY KEY NOT NULL" : "") + ",\n";
+    history_columns += "  " + std::string(field.name) + " " + type + ",\n";
+    old_values += "old." + std::string(field.name) + ", ";
+    if (field.type == FieldType::Reference) {
+      foreign_keys += ",\n  FOREIGN KEY (" + std::string(field.name) + ") REFERENCES " + std::string(field.detail) +
+                      " (" + key_of(field.detail) + ")";
+    }
+  }
+  std::string sql = "CREATE TABLE " + name + " (\n" + columns +
+                    "  row_fingerprint INTEGER NOT NULL,\n"
+                    "  first_import_id INTEGER NOT NULL REFERENCES imports (import_id),\n"
+                    "  last_import_id INTEGER NOT NULL REFERENCES imports (import_id),\n"
+                    "  changed_import_id INTEGER NOT NULL REFERENCES imports (import_id),\n"
+                    "  import_line INTEGER NOT NULL" +
+                    foreign_keys + "\n) WITHOUT ROWID;\n";
+  sql += "CREATE TABLE " + name + "_history (\n  history_id INTEGER PRIMARY KEY,\n" + history_columns +
+         "  row_fingerprint INTEGER NOT NULL,\n  first_import_id INTEGER NOT NULL,\n  last_import_id INTEGER NOT NULL,\n"
+         "  superseded_by_import_id INTEGER NOT NULL REFERENCES imports (import_id)\n);\n";
+  sql += "CREATE INDEX " + name + "_history_key ON " + name + "_history (" + std::string(spec.key().name) + ");\n";
+  sql += "CREATE TRIGGER " + name + "_keep_history BEFORE UPDATE ON " + name +
+         " WHEN old.row_fingerprint <> new.row_fingerprint BEGIN INSERT INTO " + name +
+         "_history VALUES (NULL, " + old_values +
+         "old.row_fingerprint, old.first_import_id, old.last_import_id, new.last_import_id); END;\n";
+  for (const FieldSpec& field : spec.fields) {
+    if (field.type == FieldType::Reference) {
+      sql += "CREATE INDEX " + name + "_by_" + std::string(field.name) + " ON " + name + " (" +
+             std::string(field.name) + ");\n";
+    }
+  }
+  return sql;
+}
+
+std::string initial_schema_sql() {
+  std::string sql =
+      "CREATE TABLE imports (\n"
+      "  import_id INTEGER PRIMARY KEY,\n  started_at TEXT NOT NULL,\n  finished_at TEXT,\n"
+      "  source TEXT NOT NULL,\n  summary_json TEXT\n);\n";
+  for (Entity entity : kEntitiesInLoadOrder) sql += entity_tables_sql(entity_spec(entity));
+  return sql;
+}
+
+}  // namespace
+
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1, "extract entities with row history and import log", initial_schema_sql()},
+  };
+  return kMigrations;
+}
+
+int latest_schema_version() { return migrations().back().version; }
+
+std::string entity_columns(Entity entity) {
+  std::string out;
+  for (const FieldSpec& field : entity_spec(entity).fields) {
+    if (!out.empty()) out += ", ";
+    out += field.name;
+  }
+  return out;
+}
+
+Status migrate(Connection& connection) {
+  Status created = connection.exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, "
+      "applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)");
+  if (!created) return created;
+  auto current = connection.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+  if (!current) return current.error();
+  auto has_row = current->step();
+  if (!has_row) return has_row.error();
+  const std::int64_t version = current->column_int(0);
+  if (version > latest_schema_version()) {
+    return Error{"store_version", "the store is at schema version " + std::to_string(version) +
+                                      ", newer than this program understands (" +
+                                      std::to_string(latest_schema_version()) + "); upgrade rasso"};
+  }
+  for (const Migration& migration : migrations()) {
+    if (migration.version <= version) continue;
+    Status applied = connection.exec("BEGIN IMMEDIATE;\n" + migration.sql +
+                                     "INSERT INTO schema_migrations (version, description) VALUES (" +
+                                     std::to_string(migration.version) + ", '" + migration.description +
+                                     "');\nCOMMIT;");
+    if (!applied) {
+      (void)connection.exec("ROLLBACK");
+      return applied;
+    }
+  }
+  return ok_status();
+}
+
+}  // namespace rasso::sqlite

@@ -1,0 +1,86 @@
+#pragma once
+// Store: the one interface through which every layer above reads and writes persisted data.
+// SQLite is the embedded implementation (store/sqlite/); a PostgreSQL one can follow without
+// touching engines or the CLI, which never see SQL.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/entity.h"
+#include "core/result.h"
+
+namespace rasso {
+
+enum class UpsertOutcome {
+  Added,      // a new key
+  Changed,    // a known key whose values differ: updated, previous version kept in history
+  Unchanged,  // a known key with the same values
+  Duplicate,  // the key was already written by this same import: nothing written
+};
+
+struct UpsertResult {
+  UpsertOutcome outcome;
+  std::size_t first_line = 0;  // Duplicate: the line of this import that first used the key
+};
+
+/// One completed import, as recorded in the store.
+struct ImportRecord {
+  std::int64_t import_id = 0;
+  std::string started_at;
+  std::string finished_at;
+  std::string source;
+  std::string summary_json;
+};
+
+/// An import in progress: everything written through it becomes visible together on commit(),
+/// or not at all. Destroying a session that was not committed rolls it back. Not thread-safe.
+class ImportSession {
+ public:
+  virtual ~ImportSession() = default;
+
+  /// True if a row of `entity` with this key exists, from an earlier import or this one.
+  virtual Result<bool> exists(Entity entity, std::string_view key) = 0;
+
+  /// Inserts the row (values in entity_spec() field order, normalised, empty = null) read from
+  /// `line`, or updates the stored row with the same key: its values if the fingerprint differs
+  /// (keeping the previous version in the entity's history), and in any case the import that
+  /// last saw it. A key already written by this import is reported as Duplicate, untouched.
+  virtual Result<UpsertResult> upsert(Entity entity, std::span<const std::string> values, std::uint64_t fingerprint,
+                                      std::size_t line) = 0;
+
+  /// Makes the import durable and records it with `finished_at` and `summary_json`.
+  virtual Status commit(std::string_view finished_at, std::string_view summary_json) = 0;
+
+  virtual std::int64_t import_id() const = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  /// Starts an import (one write transaction). Only one import may run at a time; a second
+  /// writer waits for the first, then fails with "busy" after a timeout.
+  virtual Result<std::unique_ptr<ImportSession>> begin_import(std::string_view source, std::string_view started_at) = 0;
+
+  /// Number of current rows of `entity`.
+  virtual Result<std::int64_t> count(Entity entity) = 0;
+  /// Number of superseded row versions kept for `entity`.
+  virtual Result<std::int64_t> history_count(Entity entity) = 0;
+  /// Completed imports, oldest first.
+  virtual Result<std::vector<ImportRecord>> imports() = 0;
+  /// The schema version the store is at.
+  virtual Result<int> schema_version() = 0;
+  /// Runs the engine's own consistency check; "ok" when the store is sound.
+  virtual Result<std::string> integrity_check() = 0;
+
+  /// Every stored row of `entity`, values in entity_spec() field order (empty = null), ordered
+  /// by key. For engines that load plain in-memory tables.
+  virtual Result<std::vector<std::vector<std::string>>> rows(Entity entity) = 0;
+};
+
+}  // namespace rasso
