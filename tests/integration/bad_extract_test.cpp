@@ -148,3 +148,24 @@ TEST(BadExtract, ListsEveryProblemUpToTheLimit) {
 
 }  // namespace
 }  // namespace rasso
+
+namespace rasso {
+namespace {
+
+// The first import into an empty table takes the plain-INSERT path; duplicates must still be
+// caught there, with the line of the first use.
+TEST(BadExtract, DuplicateKeyInAFirstImportIsRefused) {
+  TestWorkspace workspace;
+  const auto extract = workspace.copy_extract("minimal", "bad");
+  write_file(extract / "units.csv", read_file(extract / "units.csv") + "WD-U-RASSO1,WD,Again,rasso\n");
+  const ImportReport report = workspace.import(extract);
+  EXPECT_FALSE(report.committed);
+  ASSERT_EQ(report.problems.size(), 1u);
+  EXPECT_EQ(report.problems[0].to_string(),
+            "units.csv:4: field 'unit_ref' value 'WD-U-RASSO1': duplicate key: already used on line 2 of this file");
+  auto store = open_sqlite_store(workspace.store_path());
+  EXPECT_EQ(*(*store)->count(Entity::Units), 0);
+}
+
+}  // namespace
+}  // namespace rasso

@@ -34,6 +34,17 @@ std::string upsert_sql(const EntitySpec& spec) {
          "WHERE last_import_id <> excluded.last_import_id RETURNING first_import_id, changed_import_id";
 }
 
+// The initial-load form: a plain INSERT, used while an entity's table held nothing before this
+// import, so no stored row can conflict and SQLite skips the upsert's conflict handling. A
+// duplicate key within the extract then fails with a primary-key constraint error.
+std::string insert_sql(const EntitySpec& spec) {
+  std::string placeholders;
+  for (std::size_t i = 0; i < spec.fields.size(); ++i) placeholders += "?, ";
+  return "INSERT INTO " + std::string(spec.name()) + " (" + sqlite::entity_columns(spec.entity) +
+         ", row_fingerprint, first_import_id, last_import_id, changed_import_id, import_line) VALUES (" +
+         placeholders + "?, ?, ?, ?, ?)";
+}
+
 class SqliteImportSession final : public ImportSession {
  public:
   SqliteImportSession(Connection& connection, std::int64_t import_id) : connection_(connection), import_id_(import_id) {}
@@ -70,7 +81,10 @@ class SqliteImportSession final : public ImportSession {
     const EntitySpec& spec = entity_spec(entity);
     Statement& statement = upserts_[slot(entity)];
     if (!prepared_upserts_[slot(entity)]) {
-      auto prepared = connection_.prepare(upsert_sql(spec));
+      auto empty = table_is_empty(spec);
+      if (!empty) return empty.error();
+      initial_load_[slot(entity)] = *empty;
+      auto prepared = connection_.prepare(*empty ? insert_sql(spec) : upsert_sql(spec));
       if (!prepared) return prepared.error();
       statement = std::move(*prepared);
       prepared_upserts_[slot(entity)] = true;
@@ -88,6 +102,15 @@ class SqliteImportSession final : public ImportSession {
     for (int repeat = 0; repeat < 3; ++repeat) statement.bind_int(index++, import_id_);
     statement.bind_int(index, static_cast<std::int64_t>(line));
     auto returned = statement.step();
+    if (initial_load_[slot(entity)]) {
+      const int code = sqlite3_extended_errcode(connection_.handle());
+      statement.reset();
+      if (returned) return UpsertResult{UpsertOutcome::Added};
+      if (code != SQLITE_CONSTRAINT_PRIMARYKEY) return returned.error();
+      auto first_line = line_of(entity, values[0]);
+      if (!first_line) return first_line.error();
+      return UpsertResult{UpsertOutcome::Duplicate, *first_line};
+    }
     if (!returned) {
       statement.reset();
       return returned.error();
@@ -130,6 +153,14 @@ class SqliteImportSession final : public ImportSession {
   std::int64_t import_id() const override { return import_id_; }
 
  private:
+  Result<bool> table_is_empty(const EntitySpec& spec) {
+    auto query = connection_.prepare("SELECT NOT EXISTS (SELECT 1 FROM " + std::string(spec.name()) + ")");
+    if (!query) return query.error();
+    auto row = query->step();
+    if (!row) return row.error();
+    return query->column_int(0) == 1;
+  }
+
   // The line of this import on which `key` was written.
   Result<std::size_t> line_of(Entity entity, std::string_view key) {
     Statement& lookup = line_lookups_[slot(entity)];
@@ -154,6 +185,7 @@ class SqliteImportSession final : public ImportSession {
   bool committed_ = false;
   std::array<Statement, kEntityCount> upserts_;
   std::array<bool, kEntityCount> prepared_upserts_{};
+  std::array<bool, kEntityCount> initial_load_{};
   std::array<Statement, kEntityCount> lookups_;
   std::array<bool, kEntityCount> prepared_lookups_{};
   std::array<bool, kEntityCount> prepared_line_lookups_{};
