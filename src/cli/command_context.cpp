@@ -45,6 +45,11 @@ bool CommandContext::load_codes(CodeTables& codes) {
   return true;
 }
 
+std::string CommandContext::actor() const {
+  const char* user = std::getenv("USER");
+  return std::string("cli:") + (user != nullptr && *user != '\0' ? user : "unknown");
+}
+
 void CommandContext::fail(const Error& error) {
   fmt::print(stderr, "rasso: {}\n", error.message);
   exit_code = exit_code_for(error.code);

@@ -27,6 +27,8 @@ struct CommandContext {
   std::unique_ptr<Store> open_store(const std::string& path, bool create);
   /// Loads the code tables, printing the error and setting exit_code on failure.
   bool load_codes(CodeTables& codes);
+  /// Who is running the command, for the audit log: "cli:<login name>".
+  std::string actor() const;
   /// Prints `error` as "rasso: <message>" and sets the matching exit code.
   void fail(const Error& error);
 };

@@ -43,6 +43,7 @@ void register_import_command(CLI::App& app, CommandContext& context) {
     ImportOptions import_options;
     import_options.max_problems = options->max_errors;
     import_options.now = now_iso;
+    import_options.actor = context.actor();
     import_options.progress = [&bar](std::size_t done, std::size_t total) { bar.update(done, total); };
     auto report = import_extract(*store, options->folder, codes, import_options);
     bar.finish();

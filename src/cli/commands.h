@@ -12,5 +12,6 @@ void register_import_command(CLI::App& app, CommandContext& context);
 void register_status_command(CLI::App& app, CommandContext& context);
 void register_generate_command(CLI::App& app, CommandContext& context);
 void register_formats_command(CLI::App& app, CommandContext& context);
+void register_audit_command(CLI::App& app, CommandContext& context);
 
 }  // namespace rasso::cli

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   rasso::cli::register_generate_command(app, context);
   rasso::cli::register_status_command(app, context);
   rasso::cli::register_formats_command(app, context);
+  rasso::cli::register_audit_command(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

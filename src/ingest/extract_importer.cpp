@@ -245,7 +245,18 @@ Result<ImportReport> import_extract(Store& store, const std::filesystem::path& f
   if (!report.problems.empty()) return report;
   report.committed = true;
   report.import_id = (*session)->import_id();
-  Status committed = (*session)->commit(options.now ? options.now() : std::string(), report.to_json());
+  const std::string finished_at = options.now ? options.now() : std::string();
+  AuditEvent audit;
+  audit.occurred_at = finished_at;
+  audit.actor = options.actor;
+  audit.action = "import";
+  audit.processing = "collection";
+  audit.subject_type = "extract";
+  audit.subject_id = std::filesystem::absolute(folder).string();
+  audit.purpose = options.purpose;
+  audit.correlation_id = options.correlation_id.empty() ? "import-" + std::to_string(report.import_id) : options.correlation_id;
+  audit.details_json = report.to_json();
+  Status committed = (*session)->commit(finished_at, report.to_json(), audit);
   if (!committed) return committed.error();
   return report;
 }

@@ -43,6 +43,10 @@ struct ImportOptions {
   std::size_t max_problems = 50;
   /// Returns the current time as ISO 8601; injected so tests control it.
   std::function<std::string()> now;
+  /// Who runs the import and why, for the audit log.
+  std::string actor = "system:import";
+  std::string purpose = "load RMS extract";
+  std::string correlation_id;
   /// Called now and then with bytes processed and total bytes of the extract; may be empty.
   std::function<void(std::size_t done, std::size_t total)> progress;
 };

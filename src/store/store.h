@@ -13,6 +13,9 @@
 
 #include "core/entity.h"
 #include "core/result.h"
+#include "store/audit_chain.h"
+#include "store/audit_event.h"
+#include "store/linkage_records.h"
 
 namespace rasso {
 
@@ -53,8 +56,9 @@ class ImportSession {
   virtual Result<UpsertResult> upsert(Entity entity, std::span<const std::string> values, std::uint64_t fingerprint,
                                       std::size_t line) = 0;
 
-  /// Makes the import durable and records it with `finished_at` and `summary_json`.
-  virtual Status commit(std::string_view finished_at, std::string_view summary_json) = 0;
+  /// Makes the import durable, records it with `finished_at` and `summary_json`, and appends
+  /// `audit` (the collection event) to the audit log in the same transaction.
+  virtual Status commit(std::string_view finished_at, std::string_view summary_json, const AuditEvent& audit) = 0;
 
   virtual std::int64_t import_id() const = 0;
 };
@@ -81,6 +85,33 @@ class Store {
   /// Every stored row of `entity`, values in entity_spec() field order (empty = null), ordered
   /// by key. For engines that load plain in-memory tables.
   virtual Result<std::vector<std::vector<std::string>>> rows(Entity entity) = 0;
+
+  // --- Audit log -------------------------------------------------------------------------------
+  /// Appends `event` to the hash-chained log (the store sets id and hashes). Returns its id.
+  virtual Result<std::int64_t> append_audit_event(const AuditEvent& event) = 0;
+  /// Events with id > `after_id`, oldest first, at most `limit`; filtered by actor and subject
+  /// when those are non-empty.
+  virtual Result<std::vector<AuditEvent>> audit_events(std::int64_t after_id, std::size_t limit,
+                                                       std::string_view actor = {},
+                                                       std::string_view subject_id = {}) = 0;
+  /// Re-walks the whole chain and names the first event edited, deleted or out of chain.
+  virtual Result<AuditChainReport> verify_audit_log() = 0;
+
+  // --- Identity resolution ---------------------------------------------------------------------
+  /// The latest run's person_ref -> resolved id, ordered by person_ref (empty before any run).
+  virtual Result<std::vector<std::pair<std::string, std::int64_t>>> resolved_assignment() = 0;
+  /// The decision in force for each pair (the latest one), withdrawn decisions left out.
+  virtual Result<std::vector<StoredLinkDecision>> link_decisions() = 0;
+  /// Replaces the stored resolution with `run` and writes `audit`, in one transaction.
+  virtual Status save_linkage_run(const LinkageRunRecord& run, const AuditEvent& audit) = 0;
+  /// Appends a reviewer's decision and its audit event, in one transaction.
+  virtual Status record_link_decision(const StoredLinkDecision& decision, const AuditEvent& audit) = 0;
+  /// Person records of a resolved person, ordered by person_ref (empty if unknown).
+  virtual Result<std::vector<std::string>> person_refs_of(std::int64_t resolved_id) = 0;
+  /// Accepted links of a resolved person with their evidence.
+  virtual Result<std::vector<StoredLink>> links_of(std::int64_t resolved_id) = 0;
+  /// The review queue, closest to the threshold first, at most `limit`.
+  virtual Result<std::vector<StoredReviewCandidate>> review_queue(std::size_t limit) = 0;
 };
 
 }  // namespace rasso

@@ -28,12 +28,18 @@ class Statement {
   /// Binds `text` to the 1-based parameter without copying it: `text` must stay valid until the
   /// statement is stepped and reset. An empty string binds NULL.
   void bind_text_or_null(int index, std::string_view text);
+  /// Like bind_text_or_null, but an empty string binds an empty text value, not NULL.
+  void bind_text(int index, std::string_view text) {
+    sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+  }
   void bind_int(int index, std::int64_t value);
+  void bind_double(int index, double value) { sqlite3_bind_double(stmt_, index, value); }
   /// Steps once. Returns true when a row is available, false when done; an error otherwise.
   Result<bool> step();
   /// Resets for re-execution and clears bindings.
   void reset();
   std::int64_t column_int(int index) const { return sqlite3_column_int64(stmt_, index); }
+  double column_double(int index) const { return sqlite3_column_double(stmt_, index); }
   /// The column as text; NULL reads as an empty string.
   std::string column_text(int index) const;
   int column_count() const { return sqlite3_column_count(stmt_); }

@@ -64,11 +64,84 @@ std::string initial_schema_sql() {
   return sql;
 }
 
+// Identity resolution results, reviewers' decisions and the append-only, hash-chained audit log.
+constexpr const char* kLinkageAndAuditSql = R"(
+CREATE TABLE linkage_runs (
+  run_id INTEGER PRIMARY KEY,
+  started_at TEXT NOT NULL,
+  finished_at TEXT NOT NULL,
+  mode TEXT NOT NULL,
+  records INTEGER NOT NULL,
+  resolved_people INTEGER NOT NULL,
+  compared_pairs INTEGER NOT NULL,
+  summary_json TEXT NOT NULL
+);
+CREATE TABLE resolved_persons (
+  person_ref TEXT PRIMARY KEY NOT NULL,
+  resolved_id INTEGER NOT NULL,
+  run_id INTEGER NOT NULL REFERENCES linkage_runs (run_id)
+) WITHOUT ROWID;
+CREATE INDEX resolved_persons_by_id ON resolved_persons (resolved_id);
+CREATE TABLE resolved_links (
+  person_ref_a TEXT NOT NULL,
+  person_ref_b TEXT NOT NULL,
+  resolved_id INTEGER NOT NULL,
+  match_weight REAL NOT NULL,
+  probability REAL NOT NULL,
+  source TEXT NOT NULL,
+  evidence TEXT NOT NULL,
+  PRIMARY KEY (person_ref_a, person_ref_b)
+) WITHOUT ROWID;
+CREATE INDEX resolved_links_by_id ON resolved_links (resolved_id);
+CREATE TABLE review_queue (
+  person_ref_a TEXT NOT NULL,
+  person_ref_b TEXT NOT NULL,
+  match_weight REAL NOT NULL,
+  probability REAL NOT NULL,
+  linked INTEGER NOT NULL,
+  evidence TEXT NOT NULL,
+  PRIMARY KEY (person_ref_a, person_ref_b)
+) WITHOUT ROWID;
+CREATE TABLE link_decisions (
+  decision_id INTEGER PRIMARY KEY,
+  person_ref_a TEXT NOT NULL,
+  person_ref_b TEXT NOT NULL,
+  decision TEXT NOT NULL CHECK (decision IN ('same', 'different', 'never_link', 'withdrawn')),
+  decided_by TEXT NOT NULL,
+  decided_at TEXT NOT NULL,
+  reason TEXT NOT NULL
+);
+CREATE INDEX link_decisions_by_pair ON link_decisions (person_ref_a, person_ref_b);
+CREATE TABLE audit_events (
+  event_id INTEGER PRIMARY KEY,
+  occurred_at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  processing TEXT NOT NULL,
+  subject_type TEXT NOT NULL,
+  subject_id TEXT NOT NULL,
+  purpose TEXT NOT NULL,
+  correlation_id TEXT NOT NULL,
+  details_json TEXT NOT NULL,
+  previous_hash TEXT NOT NULL,
+  event_hash TEXT NOT NULL
+);
+CREATE TRIGGER audit_events_append_only_update BEFORE UPDATE ON audit_events
+  BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+CREATE TRIGGER audit_events_append_only_delete BEFORE DELETE ON audit_events
+  BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+CREATE TRIGGER link_decisions_append_only_update BEFORE UPDATE ON link_decisions
+  BEGIN SELECT RAISE(ABORT, 'link decisions are append-only'); END;
+CREATE TRIGGER link_decisions_append_only_delete BEFORE DELETE ON link_decisions
+  BEGIN SELECT RAISE(ABORT, 'link decisions are append-only'); END;
+)";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "extract entities with row history and import log", initial_schema_sql()},
+      {2, "identity resolution, reviewer decisions and the audit log", kLinkageAndAuditSql},
   };
   return kMigrations;
 }

@@ -1,8 +1,10 @@
 #include "store/sqlite/sqlite_store.h"
 
 #include <array>
+#include <limits>
 
 #include "core/field_spec.h"
+#include "store/audit_chain.h"
 #include "store/sqlite/sqlite_handle.h"
 #include "store/sqlite/sqlite_schema.h"
 
@@ -44,6 +46,33 @@ std::string insert_sql(const EntitySpec& spec) {
          ", row_fingerprint, first_import_id, last_import_id, changed_import_id, import_line) VALUES (" +
          placeholders + "?, ?, ?, ?, ?)";
 }
+
+// Appends one audit event chained to the last one; the caller holds the write transaction.
+Result<std::int64_t> append_audit(Connection& connection, const AuditEvent& event) {
+  if (!is_audit_processing_kind(event.processing)) {
+    return Error{"invalid_input", "audit processing '" + event.processing + "' is not one of the six kinds"};
+  }
+  auto last = connection.prepare("SELECT event_id, event_hash FROM audit_events ORDER BY event_id DESC LIMIT 1");
+  if (!last) return last.error();
+  auto found = last->step();
+  if (!found) return found.error();
+  AuditEvent stored = event;
+  stored.event_id = *found ? last->column_int(0) + 1 : 1;
+  stored.previous_hash = *found ? last->column_text(1) : std::string(kAuditGenesisHash);
+  stored.event_hash = audit_event_hash(stored, stored.previous_hash);
+  auto insert = connection.prepare(
+      "INSERT INTO audit_events (event_id, occurred_at, actor, action, processing, subject_type, subject_id, purpose, "
+      "correlation_id, details_json, previous_hash, event_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  if (!insert) return insert.error();
+  insert->bind_int(1, stored.event_id);
+  const std::string* fields[] = {&stored.occurred_at, &stored.actor,      &stored.action,        &stored.processing,
+                                 &stored.subject_type, &stored.subject_id, &stored.purpose,       &stored.correlation_id,
+                                 &stored.details_json, &stored.previous_hash, &stored.event_hash};
+  for (int i = 0; i < 11; ++i) insert->bind_text(i + 2, *fields[i]);
+  if (auto done = insert->step(); !done) return done.error();
+  return stored.event_id;
+}
+
 
 class SqliteImportSession final : public ImportSession {
  public:
@@ -132,7 +161,8 @@ class SqliteImportSession final : public ImportSession {
     return UpsertResult{UpsertOutcome::Duplicate, *first_line};
   }
 
-  Status commit(std::string_view finished_at, std::string_view summary_json) override {
+  Status commit(std::string_view finished_at, std::string_view summary_json, const AuditEvent& audit) override {
+    if (auto appended = append_audit(connection_, audit); !appended) return appended.error();
     auto update = connection_.prepare("UPDATE imports SET finished_at = ?, summary_json = ? WHERE import_id = ?");
     if (!update) return update.error();
     update->bind_text_or_null(1, finished_at);
@@ -261,6 +291,213 @@ class SqliteStore final : public Store {
     return report;
   }
 
+  Result<std::int64_t> append_audit_event(const AuditEvent& event) override {
+    return in_transaction<std::int64_t>([&]() { return append_audit(connection_, event); });
+  }
+
+  Result<std::vector<AuditEvent>> audit_events(std::int64_t after_id, std::size_t limit, std::string_view actor,
+                                               std::string_view subject_id) override {
+    auto query = connection_.prepare(
+        "SELECT event_id, occurred_at, actor, action, processing, subject_type, subject_id, purpose, correlation_id, "
+        "details_json, previous_hash, event_hash FROM audit_events WHERE event_id > ? AND (? IS NULL OR actor = ?) "
+        "AND (? IS NULL OR subject_id = ?) ORDER BY event_id LIMIT ?");
+    if (!query) return query.error();
+    query->bind_int(1, after_id);
+    query->bind_text_or_null(2, actor);
+    query->bind_text_or_null(3, actor);
+    query->bind_text_or_null(4, subject_id);
+    query->bind_text_or_null(5, subject_id);
+    query->bind_int(6, static_cast<std::int64_t>(limit));
+    std::vector<AuditEvent> events;
+    while (true) {
+      auto row = query->step();
+      if (!row) return row.error();
+      if (!*row) break;
+      AuditEvent event;
+      event.event_id = query->column_int(0);
+      std::string* fields[] = {&event.occurred_at, &event.actor,      &event.action,        &event.processing,
+                               &event.subject_type, &event.subject_id, &event.purpose,       &event.correlation_id,
+                               &event.details_json, &event.previous_hash, &event.event_hash};
+      for (int i = 0; i < 11; ++i) *fields[i] = query->column_text(i + 1);
+      events.push_back(std::move(event));
+    }
+    return events;
+  }
+
+  Result<AuditChainReport> verify_audit_log() override {
+    auto events = audit_events(0, std::numeric_limits<std::int32_t>::max(), {}, {});
+    if (!events) return events.error();
+    return verify_audit_chain(*events);
+  }
+
+  Result<std::vector<std::pair<std::string, std::int64_t>>> resolved_assignment() override {
+    auto query = connection_.prepare("SELECT person_ref, resolved_id FROM resolved_persons ORDER BY person_ref");
+    if (!query) return query.error();
+    std::vector<std::pair<std::string, std::int64_t>> out;
+    while (true) {
+      auto row = query->step();
+      if (!row) return row.error();
+      if (!*row) break;
+      out.emplace_back(query->column_text(0), query->column_int(1));
+    }
+    return out;
+  }
+
+  Result<std::vector<StoredLinkDecision>> link_decisions() override {
+    // The latest decision per pair is in force; a withdrawn one leaves the pair to the model.
+    auto query = connection_.prepare(
+        "SELECT person_ref_a, person_ref_b, decision, decided_by, decided_at, reason FROM link_decisions d "
+        "WHERE decision_id = (SELECT MAX(decision_id) FROM link_decisions e WHERE e.person_ref_a = d.person_ref_a "
+        "AND e.person_ref_b = d.person_ref_b) AND decision <> 'withdrawn' ORDER BY person_ref_a, person_ref_b");
+    if (!query) return query.error();
+    std::vector<StoredLinkDecision> out;
+    while (true) {
+      auto row = query->step();
+      if (!row) return row.error();
+      if (!*row) break;
+      out.push_back({query->column_text(0), query->column_text(1), query->column_text(2), query->column_text(3),
+                     query->column_text(4), query->column_text(5)});
+    }
+    return out;
+  }
+
+  Status save_linkage_run(const LinkageRunRecord& run, const AuditEvent& audit) override {
+    return in_transaction<Success>([&]() -> Status {
+      if (Status cleared = connection_.exec("DELETE FROM resolved_persons; DELETE FROM resolved_links; DELETE FROM review_queue");
+          !cleared) {
+        return cleared;
+      }
+      auto insert_run = connection_.prepare(
+          "INSERT INTO linkage_runs (started_at, finished_at, mode, records, resolved_people, compared_pairs, summary_json) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?)");
+      if (!insert_run) return insert_run.error();
+      insert_run->bind_text_or_null(1, run.started_at);
+      insert_run->bind_text_or_null(2, run.finished_at);
+      insert_run->bind_text_or_null(3, run.mode);
+      insert_run->bind_int(4, static_cast<std::int64_t>(run.records));
+      insert_run->bind_int(5, static_cast<std::int64_t>(run.resolved_people));
+      insert_run->bind_int(6, static_cast<std::int64_t>(run.compared_pairs));
+      insert_run->bind_text_or_null(7, run.summary_json.empty() ? std::string_view("{}") : run.summary_json);
+      if (auto done = insert_run->step(); !done) return done.error();
+      const std::int64_t run_id = sqlite3_last_insert_rowid(connection_.handle());
+
+      auto assign = connection_.prepare("INSERT INTO resolved_persons (person_ref, resolved_id, run_id) VALUES (?, ?, ?)");
+      if (!assign) return assign.error();
+      for (const auto& [person_ref, resolved_id] : run.assignment) {
+        assign->bind_text_or_null(1, person_ref);
+        assign->bind_int(2, resolved_id);
+        assign->bind_int(3, run_id);
+        auto done = assign->step();
+        assign->reset();
+        if (!done) return done.error();
+      }
+      auto link = connection_.prepare(
+          "INSERT OR REPLACE INTO resolved_links (person_ref_a, person_ref_b, resolved_id, match_weight, probability, source, "
+          "evidence) VALUES (?, ?, ?, ?, ?, ?, ?)");
+      if (!link) return link.error();
+      for (const StoredLink& stored : run.links) {
+        link->bind_text_or_null(1, stored.person_ref_a);
+        link->bind_text_or_null(2, stored.person_ref_b);
+        link->bind_int(3, stored.resolved_id);
+        link->bind_double(4, stored.match_weight);
+        link->bind_double(5, stored.probability);
+        link->bind_text_or_null(6, stored.source);
+        link->bind_text_or_null(7, stored.evidence.empty() ? std::string_view("{}") : stored.evidence);
+        auto done = link->step();
+        link->reset();
+        if (!done) return done.error();
+      }
+      auto queue = connection_.prepare(
+          "INSERT OR REPLACE INTO review_queue (person_ref_a, person_ref_b, match_weight, probability, linked, evidence) "
+          "VALUES (?, ?, ?, ?, ?, ?)");
+      if (!queue) return queue.error();
+      for (const StoredReviewCandidate& candidate : run.review_queue) {
+        queue->bind_text_or_null(1, candidate.person_ref_a);
+        queue->bind_text_or_null(2, candidate.person_ref_b);
+        queue->bind_double(3, candidate.match_weight);
+        queue->bind_double(4, candidate.probability);
+        queue->bind_int(5, candidate.linked ? 1 : 0);
+        queue->bind_text_or_null(6, candidate.evidence.empty() ? std::string_view("{}") : candidate.evidence);
+        auto done = queue->step();
+        queue->reset();
+        if (!done) return done.error();
+      }
+      auto appended = append_audit(connection_, audit);
+      if (!appended) return appended.error();
+      return ok_status();
+    });
+  }
+
+  Status record_link_decision(const StoredLinkDecision& decision, const AuditEvent& audit) override {
+    return in_transaction<Success>([&]() -> Status {
+      auto insert = connection_.prepare(
+          "INSERT INTO link_decisions (person_ref_a, person_ref_b, decision, decided_by, decided_at, reason) "
+          "VALUES (?, ?, ?, ?, ?, ?)");
+      if (!insert) return insert.error();
+      const std::string* fields[] = {&decision.person_ref_a, &decision.person_ref_b, &decision.decision,
+                                     &decision.decided_by,   &decision.decided_at,   &decision.reason};
+      for (int i = 0; i < 6; ++i) insert->bind_text(i + 1, *fields[i]);
+      if (auto done = insert->step(); !done) return done.error();
+      // A decided pair leaves the review queue.
+      auto dequeue = connection_.prepare("DELETE FROM review_queue WHERE person_ref_a = ? AND person_ref_b = ?");
+      if (!dequeue) return dequeue.error();
+      dequeue->bind_text_or_null(1, decision.person_ref_a);
+      dequeue->bind_text_or_null(2, decision.person_ref_b);
+      if (auto done = dequeue->step(); !done) return done.error();
+      auto appended = append_audit(connection_, audit);
+      if (!appended) return appended.error();
+      return ok_status();
+    });
+  }
+
+  Result<std::vector<std::string>> person_refs_of(std::int64_t resolved_id) override {
+    auto query = connection_.prepare("SELECT person_ref FROM resolved_persons WHERE resolved_id = ? ORDER BY person_ref");
+    if (!query) return query.error();
+    query->bind_int(1, resolved_id);
+    std::vector<std::string> out;
+    while (true) {
+      auto row = query->step();
+      if (!row) return row.error();
+      if (!*row) break;
+      out.push_back(query->column_text(0));
+    }
+    return out;
+  }
+
+  Result<std::vector<StoredLink>> links_of(std::int64_t resolved_id) override {
+    auto query = connection_.prepare(
+        "SELECT person_ref_a, person_ref_b, resolved_id, match_weight, probability, source, evidence FROM resolved_links "
+        "WHERE resolved_id = ? ORDER BY person_ref_a, person_ref_b");
+    if (!query) return query.error();
+    query->bind_int(1, resolved_id);
+    std::vector<StoredLink> out;
+    while (true) {
+      auto row = query->step();
+      if (!row) return row.error();
+      if (!*row) break;
+      out.push_back({query->column_text(0), query->column_text(1), query->column_int(2), query->column_double(3),
+                     query->column_double(4), query->column_text(5), query->column_text(6)});
+    }
+    return out;
+  }
+
+  Result<std::vector<StoredReviewCandidate>> review_queue(std::size_t limit) override {
+    auto query = connection_.prepare(
+        "SELECT person_ref_a, person_ref_b, match_weight, probability, linked, evidence FROM review_queue "
+        "ORDER BY ABS(probability - 0.5), person_ref_a, person_ref_b LIMIT ?");
+    if (!query) return query.error();
+    query->bind_int(1, static_cast<std::int64_t>(limit));
+    std::vector<StoredReviewCandidate> out;
+    while (true) {
+      auto row = query->step();
+      if (!row) return row.error();
+      if (!*row) break;
+      out.push_back({query->column_text(0), query->column_text(1), query->column_double(2), query->column_double(3),
+                     query->column_int(4) != 0, query->column_text(5)});
+    }
+    return out;
+  }
+
   Result<std::vector<std::vector<std::string>>> rows(Entity entity) override {
     const EntitySpec& spec = entity_spec(entity);
     auto query = connection_.prepare("SELECT " + sqlite::entity_columns(entity) + " FROM " + std::string(spec.name()) +
@@ -281,6 +518,21 @@ class SqliteStore final : public Store {
   }
 
  private:
+  // Runs `work` in its own transaction, or inside the caller's if one is already open.
+  template <typename T, typename Work>
+  Result<T> in_transaction(Work work) {
+    const bool own = sqlite3_get_autocommit(connection_.handle()) != 0;
+    if (own) {
+      if (Status begun = connection_.exec("BEGIN IMMEDIATE"); !begun) return begun.error();
+    }
+    Result<T> result = work();
+    if (own) {
+      Status ended = connection_.exec(result ? "COMMIT" : "ROLLBACK");
+      if (result && !ended) return ended.error();
+    }
+    return result;
+  }
+
   Result<std::int64_t> scalar(const std::string& sql) {
     auto query = connection_.prepare(sql);
     if (!query) return query.error();
