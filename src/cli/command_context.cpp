@@ -1,5 +1,8 @@
 #include "cli/command_context.h"
 
+#include <pwd.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdlib>
 #include <fmt/chrono.h>
@@ -47,7 +50,38 @@ bool CommandContext::load_codes(CodeTables& codes) {
 
 std::string CommandContext::actor() const {
   const char* user = std::getenv("USER");
-  return std::string("cli:") + (user != nullptr && *user != '\0' ? user : "unknown");
+  if (user == nullptr || *user == '\0') {
+    const passwd* entry = getpwuid(geteuid());
+    user = entry != nullptr ? entry->pw_name : "unknown";
+  }
+  return std::string("cli:") + user;
+}
+
+std::optional<CivilDate> CommandContext::parse_as_of(const std::string& text) {
+  if (text.empty()) {
+    const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+    return CivilDate::from_days(static_cast<std::int32_t>(today.time_since_epoch().count()));
+  }
+  const auto date = CivilDate::parse_iso(text);
+  if (!date) fail(Error{"invalid_input", "--as-of '" + text + "': " + CivilDate::parse_iso_problem(text)});
+  return date;
+}
+
+void CommandContext::audit(Store& store, const std::string& action, const std::string& processing,
+                           const std::string& subject_type, const std::string& subject_id, const std::string& purpose,
+                           const nlohmann::json& details) {
+  AuditEvent event;
+  event.occurred_at = now_iso();
+  event.actor = actor();
+  event.action = action;
+  event.processing = processing;
+  event.subject_type = subject_type;
+  event.subject_id = subject_id;
+  event.purpose = purpose;
+  event.correlation_id = "cli-" + std::to_string(getpid()) + "-" + event.occurred_at;
+  event.details_json = details.dump();
+  auto appended = store.append_audit_event(event);
+  if (!appended) fail(appended.error());
 }
 
 void CommandContext::fail(const Error& error) {

@@ -6,8 +6,12 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
+#include "core/civil_date.h"
 #include "core/code_table.h"
 #include "core/result.h"
 #include "store/store.h"
@@ -27,6 +31,12 @@ struct CommandContext {
   std::unique_ptr<Store> open_store(const std::string& path, bool create);
   /// Loads the code tables, printing the error and setting exit_code on failure.
   bool load_codes(CodeTables& codes);
+  /// Parses --as-of (YYYY-MM-DD); an empty value means today. Prints the error and returns
+  /// nullopt on a bad date.
+  std::optional<CivilDate> parse_as_of(const std::string& text);
+  /// Appends an audit event for this command; a failure to audit fails the command.
+  void audit(Store& store, const std::string& action, const std::string& processing, const std::string& subject_type,
+             const std::string& subject_id, const std::string& purpose, const nlohmann::json& details);
   /// Who is running the command, for the audit log: "cli:<login name>".
   std::string actor() const;
   /// Prints `error` as "rasso: <message>" and sets the matching exit code.

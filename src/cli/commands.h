@@ -13,5 +13,10 @@ void register_status_command(CLI::App& app, CommandContext& context);
 void register_generate_command(CLI::App& app, CommandContext& context);
 void register_formats_command(CLI::App& app, CommandContext& context);
 void register_audit_command(CLI::App& app, CommandContext& context);
+void register_suspects_command(CLI::App& app, CommandContext& context);
+void register_link_command(CLI::App& app, CommandContext& context);
+void register_person_command(CLI::App& app, CommandContext& context);
+void register_review_command(CLI::App& app, CommandContext& context);
+void register_worklist_command(CLI::App& app, CommandContext& context);
 
 }  // namespace rasso::cli

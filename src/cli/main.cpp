@@ -19,6 +19,11 @@ int main(int argc, char** argv) {
   rasso::cli::register_status_command(app, context);
   rasso::cli::register_formats_command(app, context);
   rasso::cli::register_audit_command(app, context);
+  rasso::cli::register_suspects_command(app, context);
+  rasso::cli::register_link_command(app, context);
+  rasso::cli::register_person_command(app, context);
+  rasso::cli::register_review_command(app, context);
+  rasso::cli::register_worklist_command(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

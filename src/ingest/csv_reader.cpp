@@ -30,6 +30,9 @@ CsvReader::CsvReader(std::FILE* file, std::filesystem::path path, std::size_t fi
   // Strict: a quote inside an unquoted field, or one left open at the end, is an error.
   // REPALL_NL: every line break ends a record, so physical lines can be counted exactly.
   csv_init(parser_.get(), CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL);
+  // libcsv grows its field buffer by this much at a time; its default (128 bytes) makes a long
+  // field cost quadratic copying.
+  csv_set_blk_size(parser_.get(), 1 << 20);
 }
 
 CsvReader::~CsvReader() {

@@ -86,6 +86,11 @@ class Store {
   /// by key. For engines that load plain in-memory tables.
   virtual Result<std::vector<std::vector<std::string>>> rows(Entity entity) = 0;
 
+  /// The rows of `entity` whose `field` equals `value` (indexed for keys and references), in
+  /// key order. Error "invalid_input" if the entity has no such field.
+  virtual Result<std::vector<std::vector<std::string>>> rows_where(Entity entity, std::string_view field,
+                                                                   std::string_view value) = 0;
+
   // --- Audit log -------------------------------------------------------------------------------
   /// Appends `event` to the hash-chained log (the store sets id and hashes). Returns its id.
   virtual Result<std::int64_t> append_audit_event(const AuditEvent& event) = 0;

@@ -498,23 +498,14 @@ class SqliteStore final : public Store {
     return out;
   }
 
-  Result<std::vector<std::vector<std::string>>> rows(Entity entity) override {
-    const EntitySpec& spec = entity_spec(entity);
-    auto query = connection_.prepare("SELECT " + sqlite::entity_columns(entity) + " FROM " + std::string(spec.name()) +
-                                     " ORDER BY " + std::string(spec.key().name));
-    if (!query) return query.error();
-    std::vector<std::vector<std::string>> out;
-    const int columns = query->column_count();
-    while (true) {
-      auto row = query->step();
-      if (!row) return row.error();
-      if (!*row) break;
-      std::vector<std::string> values;
-      values.reserve(static_cast<std::size_t>(columns));
-      for (int i = 0; i < columns; ++i) values.push_back(query->column_text(i));
-      out.push_back(std::move(values));
+  Result<std::vector<std::vector<std::string>>> rows(Entity entity) override { return select_rows(entity, {}, {}); }
+
+  Result<std::vector<std::vector<std::string>>> rows_where(Entity entity, std::string_view field,
+                                                           std::string_view value) override {
+    if (!entity_spec(entity).index_of(field)) {
+      return Error{"invalid_input", std::string(entity_name(entity)) + " has no field '" + std::string(field) + "'"};
     }
-    return out;
+    return select_rows(entity, field, value);
   }
 
  private:
@@ -531,6 +522,28 @@ class SqliteStore final : public Store {
       if (result && !ended) return ended.error();
     }
     return result;
+  }
+
+  // Rows of `entity` in key order, all of them or those whose `field` equals `value`.
+  Result<std::vector<std::vector<std::string>>> select_rows(Entity entity, std::string_view field, std::string_view value) {
+    const EntitySpec& spec = entity_spec(entity);
+    std::string sql = "SELECT " + sqlite::entity_columns(entity) + " FROM " + std::string(spec.name());
+    if (!field.empty()) sql += " WHERE " + std::string(field) + " = ?";
+    auto query = connection_.prepare(sql + " ORDER BY " + std::string(spec.key().name));
+    if (!query) return query.error();
+    if (!field.empty()) query->bind_text(1, value);
+    std::vector<std::vector<std::string>> out;
+    const int columns = query->column_count();
+    while (true) {
+      auto row = query->step();
+      if (!row) return row.error();
+      if (!*row) break;
+      std::vector<std::string> values;
+      values.reserve(static_cast<std::size_t>(columns));
+      for (int i = 0; i < columns; ++i) values.push_back(query->column_text(i));
+      out.push_back(std::move(values));
+    }
+    return out;
   }
 
   Result<std::int64_t> scalar(const std::string& sql) {
