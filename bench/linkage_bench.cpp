@@ -4,6 +4,8 @@
 //                           generator (rasso_generator, seed 1, its documented error model), with
 //                           pairwise and B-cubed F1 against the generator's truth and the peak
 //                           RSS of the process. Generation and CSV reading are not timed.
+//   BM_LinkIncremental/N    time of link_incremental adding the last 1% of those N records to a
+//                           result for the first 99% (which is built untimed), with F1 after.
 //   BM_LinkPublicSet/<set>  accuracy on every labelled public set in ../shared/data/linkage/
 //                           (converted by linkage/labelled_datasets.h), as counters.
 //
@@ -17,6 +19,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -113,13 +116,23 @@ void report_accuracy(benchmark::State& state, const LinkageResult& result, const
   state.counters["peak_rss_mib"] = peak_rss_mib();
 }
 
+// Generated people of each size, made once per process and shared by the benchmarks.
+const LabelledPersons* cached_generated_people(std::size_t records, std::string& error) {
+  static std::map<std::size_t, LabelledPersons> cache;
+  if (const auto found = cache.find(records); found != cache.end()) return &found->second;
+  LabelledPersons people = generated_people(records, error);
+  if (!error.empty()) return nullptr;
+  return &cache.emplace(records, std::move(people)).first->second;
+}
+
 void BM_LinkGenerated(benchmark::State& state) {
   std::string error;
-  LabelledPersons people = generated_people(static_cast<std::size_t>(state.range(0)), error);
-  if (!error.empty()) {
+  const LabelledPersons* generated = cached_generated_people(static_cast<std::size_t>(state.range(0)), error);
+  if (generated == nullptr) {
     state.SkipWithError(error.c_str());
     return;
   }
+  const LabelledPersons& people = *generated;
   const auto nicknames = reference_nicknames();
   LinkageResult result;
   for (auto _ : state) {
@@ -132,6 +145,31 @@ void BM_LinkGenerated(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * people.records.size()));
 }
 BENCHMARK(BM_LinkGenerated)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
+
+void BM_LinkIncremental(benchmark::State& state) {
+  std::string error;
+  const LabelledPersons* generated = cached_generated_people(static_cast<std::size_t>(state.range(0)), error);
+  if (generated == nullptr) {
+    state.SkipWithError(error.c_str());
+    return;
+  }
+  const std::vector<PersonRecord>& records = generated->records;
+  const std::size_t old_count = records.size() - records.size() / 100;
+  const auto nicknames = reference_nicknames();
+  LinkageResult result;
+  for (auto _ : state) {
+    state.PauseTiming();
+    LinkageResult base =
+        link_records(std::vector<PersonRecord>(records.begin(), records.begin() + static_cast<std::ptrdiff_t>(old_count)),
+                     nicknames, LinkageOptions{});
+    std::vector<PersonRecord> new_records(records.begin() + static_cast<std::ptrdiff_t>(old_count), records.end());
+    state.ResumeTiming();
+    result = link_incremental(std::move(base), std::move(new_records), LinkageOptions{});
+  }
+  report_accuracy(state, result, evaluate_against_truth(result, generated->true_id_by_ref));
+  state.counters["new_records"] = static_cast<double>(records.size() - old_count);
+}
+BENCHMARK(BM_LinkIncremental)->Arg(100'000)->Arg(1'000'000)->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
 
 fs::path shared_data_dir() {
   if (const char* dir = std::getenv("RASSO_SHARED_DATA_DIR")) return dir;

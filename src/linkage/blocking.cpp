@@ -154,11 +154,7 @@ class RuleBlocker {
   RuleOutput run(BlockingRule rule) {
     RuleOutput output;
     output.stats.rule = rule;
-    std::vector<KeyedRecord> keyed;
-    keyed.reserve(people_.size() + people_.size() / 2);
-    for (std::uint32_t record = 0; record < people_.size(); ++record) {
-      append_keys(rule, people_[record], record, people_.names(), keyed);
-    }
+    std::vector<KeyedRecord> keyed = first_new_ == 0 ? all_keys(rule) : keys_of_blocks_with_new_records(rule);
     for_each_block(keyed, [&](std::span<const KeyedRecord> block) {
       if (block.size() <= options_.max_block_size) {
         emit(rule, block, output.stats);
@@ -170,6 +166,38 @@ class RuleBlocker {
   }
 
  private:
+  std::vector<KeyedRecord> all_keys(BlockingRule rule) const {
+    std::vector<KeyedRecord> keyed;
+    keyed.reserve(people_.size() + people_.size() / 2);
+    for (std::uint32_t record = 0; record < people_.size(); ++record) {
+      append_keys(rule, people_[record], record, people_.names(), keyed);
+    }
+    return keyed;
+  }
+
+  // Incremental runs: only blocks holding a new record can yield a pair, so old records are kept
+  // only when they share a key with a new one (blocks keep their full size for the cap).
+  std::vector<KeyedRecord> keys_of_blocks_with_new_records(BlockingRule rule) const {
+    std::vector<KeyedRecord> keyed;
+    for (std::uint32_t record = first_new_; record < people_.size(); ++record) {
+      append_keys(rule, people_[record], record, people_.names(), keyed);
+    }
+    std::vector<std::uint64_t> new_keys;
+    new_keys.reserve(keyed.size());
+    for (const KeyedRecord& entry : keyed) new_keys.push_back(entry.key);
+    std::sort(new_keys.begin(), new_keys.end());
+    new_keys.erase(std::unique(new_keys.begin(), new_keys.end()), new_keys.end());
+    std::vector<KeyedRecord> old_keys;
+    for (std::uint32_t record = 0; record < first_new_ && record < people_.size(); ++record) {
+      old_keys.clear();
+      append_keys(rule, people_[record], record, people_.names(), old_keys);
+      for (const KeyedRecord& entry : old_keys) {
+        if (std::binary_search(new_keys.begin(), new_keys.end(), entry.key)) keyed.push_back(entry);
+      }
+    }
+    return keyed;
+  }
+
   template <typename Visit>
   static void for_each_block(std::vector<KeyedRecord>& keyed, Visit visit) {
     std::sort(keyed.begin(), keyed.end());

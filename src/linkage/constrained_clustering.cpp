@@ -7,14 +7,18 @@
 namespace rasso::linkage {
 namespace {
 
+// Union-find over records, with what the merge guard needs per cluster. Members are kept as a
+// circular linked list (next_), so merging is O(1) and a million singletons cost no allocations;
+// a cluster's PNC IDs are one id per root, with a side table for the rare cluster (forced or
+// must-linked) that holds several.
 class Clusters {
  public:
   Clusters(std::size_t n, std::span<const std::uint32_t> pnc_of_record)
-      : parent_(n), members_(n), pncs_(n) {
+      : parent_(n), size_(n, 1), next_(n), pnc_(n, 0) {
     for (std::uint32_t i = 0; i < n; ++i) {
       parent_[i] = i;
-      members_[i] = {i};
-      if (i < pnc_of_record.size() && pnc_of_record[i] != 0) pncs_[i] = {pnc_of_record[i]};
+      next_[i] = i;
+      if (i < pnc_of_record.size()) pnc_[i] = pnc_of_record[i];
     }
   }
 
@@ -48,8 +52,8 @@ class Clusters {
   }
 
   bool pnc_conflict(std::uint32_t root_a, std::uint32_t root_b) const {
-    const std::vector<std::uint32_t>& a = pncs_[root_a];
-    const std::vector<std::uint32_t>& b = pncs_[root_b];
+    const std::vector<std::uint32_t> a = pncs(root_a);
+    const std::vector<std::uint32_t> b = pncs(root_b);
     if (a.empty() || b.empty()) return false;
     for (std::uint32_t pnc : a) {
       if (std::find(b.begin(), b.end(), pnc) != b.end()) return false;
@@ -57,18 +61,24 @@ class Clusters {
     return true;
   }
 
-  const std::vector<std::uint32_t>& members(std::uint32_t root) const { return members_[root]; }
+  /// Up to `limit` members of a cluster, starting at its root, in list order.
+  std::vector<std::uint32_t> members(std::uint32_t root, std::size_t limit) const {
+    std::vector<std::uint32_t> out;
+    std::uint32_t member = root;
+    do {
+      out.push_back(member);
+      member = next_[member];
+    } while (member != root && out.size() < limit);
+    return out;
+  }
 
   void merge(std::uint32_t root_a, std::uint32_t root_b) {
     if (root_a == root_b) return;
-    if (members_[root_a].size() < members_[root_b].size()) std::swap(root_a, root_b);
+    if (size_[root_a] < size_[root_b]) std::swap(root_a, root_b);
     parent_[root_b] = root_a;
-    members_[root_a].insert(members_[root_a].end(), members_[root_b].begin(), members_[root_b].end());
-    std::vector<std::uint32_t>().swap(members_[root_b]);
-    for (std::uint32_t pnc : pncs_[root_b]) {
-      if (std::find(pncs_[root_a].begin(), pncs_[root_a].end(), pnc) == pncs_[root_a].end()) pncs_[root_a].push_back(pnc);
-    }
-    std::vector<std::uint32_t>().swap(pncs_[root_b]);
+    size_[root_a] += size_[root_b];
+    std::swap(next_[root_a], next_[root_b]);  // splices the two circular member lists
+    merge_pncs(root_a, root_b);
     if (auto moved = cannot_.find(root_b); moved != cannot_.end()) {
       std::vector<std::uint32_t> partners = std::move(moved->second);
       cannot_.erase(moved);
@@ -78,10 +88,33 @@ class Clusters {
   }
 
  private:
+  std::vector<std::uint32_t> pncs(std::uint32_t root) const {
+    if (const auto several = several_pncs_.find(root); several != several_pncs_.end()) return several->second;
+    if (pnc_[root] == 0) return {};
+    return {pnc_[root]};
+  }
+
+  void merge_pncs(std::uint32_t root_a, std::uint32_t root_b) {
+    std::vector<std::uint32_t> merged = pncs(root_a);
+    for (std::uint32_t pnc : pncs(root_b)) {
+      if (std::find(merged.begin(), merged.end(), pnc) == merged.end()) merged.push_back(pnc);
+    }
+    several_pncs_.erase(root_b);
+    pnc_[root_b] = 0;
+    pnc_[root_a] = merged.empty() ? 0 : merged.front();
+    if (merged.size() > 1) {
+      several_pncs_[root_a] = std::move(merged);
+    } else {
+      several_pncs_.erase(root_a);
+    }
+  }
+
   std::vector<std::uint32_t> parent_;
-  std::vector<std::vector<std::uint32_t>> members_;
-  std::vector<std::vector<std::uint32_t>> pncs_;
-  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> cannot_;  // keyed by root; few
+  std::vector<std::uint32_t> size_;
+  std::vector<std::uint32_t> next_;
+  std::vector<std::uint32_t> pnc_;                                             // per root; 0 = none
+  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> several_pncs_;  // roots with 2+ PNC IDs
+  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> cannot_;        // keyed by root; few
 };
 
 // The reason the guard refuses to merge two clusters, if any.
@@ -89,10 +122,10 @@ std::optional<MergeRefusal> check_merge(Clusters& clusters, std::uint32_t root_a
                                         const PairOracle& oracle, const ClusteringOptions& options) {
   if (clusters.cannot_link_between(root_a, root_b)) return MergeRefusal::CannotLink;
   if (clusters.pnc_conflict(root_a, root_b)) return MergeRefusal::ConflictingPncIds;
-  const std::vector<std::uint32_t>& side_a = clusters.members(root_a);
-  const std::vector<std::uint32_t>& side_b = clusters.members(root_b);
-  const std::size_t take_a = std::min(side_a.size(), options.average_linkage_sample);
-  const std::size_t take_b = std::min(side_b.size(), options.average_linkage_sample);
+  const std::vector<std::uint32_t> side_a = clusters.members(root_a, options.average_linkage_sample);
+  const std::vector<std::uint32_t> side_b = clusters.members(root_b, options.average_linkage_sample);
+  const std::size_t take_a = side_a.size();
+  const std::size_t take_b = side_b.size();
   double total = 0.0;
   for (std::size_t x = 0; x < take_a; ++x) {
     for (std::size_t y = 0; y < take_b; ++y) {
@@ -123,8 +156,8 @@ ClusteringOutput cluster_records(const ClusteringInput& input, const PairOracle&
   Clusters clusters(input.record_count, input.pnc_of_record);
   ClusteringOutput output;
 
-  for (const std::vector<std::uint32_t>& group : input.forced_groups) {
-    for (std::size_t k = 1; k < group.size(); ++k) clusters.merge(clusters.find(group[0]), clusters.find(group[k]));
+  for (std::uint32_t i = 0; i < input.initial_cluster_of.size(); ++i) {
+    clusters.merge(clusters.find(input.initial_cluster_of[i]), clusters.find(i));
   }
   for (const auto& [a, b] : input.cannot_link) clusters.add_cannot_link(a, b);
   for (const auto& [a, b] : input.must_link) {

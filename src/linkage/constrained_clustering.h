@@ -2,7 +2,7 @@
 // Clustering of linked records into resolved people, resisting chaining: a chain of weak links
 // (A~B, B~C) must not glue together people who cannot be one (A and C with different PNC IDs).
 //
-// Algorithm (deterministic): start from the forced groups (clusters kept from an earlier run),
+// Algorithm (deterministic): start from the initial clusters (kept from an earlier run),
 // apply the must-links (reviewers' "same"), then take the edges in descending weight (ties by
 // record indices) and merge the two clusters of each edge unless
 //   - a cannot-link (reviewers' "different", "never link") joins a member of one to a member
@@ -54,7 +54,9 @@ struct ClusteringOptions {
 struct ClusteringInput {
   std::size_t record_count = 0;
   std::span<const std::uint32_t> pnc_of_record;             // size record_count; 0 = none
-  std::vector<std::vector<std::uint32_t>> forced_groups;     // kept together, no checks
+  /// Clusters kept from an earlier run, merged first without checks: empty, or per record an
+  /// index of a record it starts clustered with (itself when alone).
+  std::vector<std::uint32_t> initial_cluster_of;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> must_link;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> cannot_link;
   std::vector<ClusterEdge> edges;                            // any order

@@ -167,7 +167,8 @@ ResolvedDecisions resolve_decisions(const RefIndex& index, const std::vector<Rev
 
 // What an incremental run carries over from the earlier result.
 struct CarriedOver {
-  std::vector<std::vector<std::uint32_t>> forced_groups;
+  std::vector<std::uint32_t> initial_cluster_of;
+  std::vector<ResolvedPersonId> previous_ids;     // per record; ResolvedPersonId{} for new records
   std::vector<ClusterEdge> reconsidered_edges;  // links inside dissolved clusters
   std::vector<AcceptedLink> links;
   std::vector<ReviewCandidate> review_queue;
@@ -176,8 +177,8 @@ struct CarriedOver {
 
 // Clusters, assigns IDs and fills links, review queue and refusals.
 void resolve(LinkageResult& result, const std::vector<ScoredPair>& scored, CarriedOver carried,
-             const std::vector<ReviewerDecision>& decisions, const ResolvedPersonAssignment& previous,
-             const PairScorer& scorer, const LinkageOptions& options) {
+             const std::vector<ReviewerDecision>& decisions, std::uint64_t next_id_floor, const PairScorer& scorer,
+             const LinkageOptions& options) {
   const PreparedPeople& people = *result.prepared;
   const double threshold_weight = match_weight_for_probability(options.match_threshold);
   const ResolvedDecisions resolved =
@@ -188,7 +189,7 @@ void resolve(LinkageResult& result, const std::vector<ScoredPair>& scored, Carri
   ClusteringInput input;
   input.record_count = people.size();
   input.pnc_of_record = pncs;
-  input.forced_groups = std::move(carried.forced_groups);
+  input.initial_cluster_of = std::move(carried.initial_cluster_of);
   input.must_link = resolved.must_link;
   input.cannot_link = resolved.cannot_link;
   input.edges = std::move(carried.reconsidered_edges);
@@ -198,7 +199,7 @@ void resolve(LinkageResult& result, const std::vector<ScoredPair>& scored, Carri
   const ModelPairOracle oracle(people, scorer);
   ClusteringOutput clusters = cluster_records(input, oracle, options.clustering);
   result.cluster_of = std::move(clusters.cluster_of);
-  result.resolved_ids = assign_stable_ids(result.cluster_of, result.records, previous, options.next_id_floor);
+  result.resolved_ids = assign_stable_ids(result.cluster_of, result.records, carried.previous_ids, next_id_floor);
 
   auto same_cluster = [&](std::uint32_t a, std::uint32_t b) { return result.cluster_of[a] == result.cluster_of[b]; };
   for (const AcceptedLink& link : carried.links) {
@@ -347,14 +348,17 @@ LinkageResult link_records(std::vector<PersonRecord> records, std::shared_ptr<co
   std::vector<std::uint32_t>().swap(patterns);
 
   announce(options, "cluster");
-  resolve(result, scored, CarriedOver{}, decisions, previous, scorer, options);
+  CarriedOver carried;
+  carried.previous_ids = previous_ids_by_record(result.records, previous);
+  std::uint64_t next_id_floor = std::max<std::uint64_t>(options.next_id_floor, 1);
+  for (const auto& [ref, id] : previous) next_id_floor = std::max(next_id_floor, id.value + 1);
+  resolve(result, scored, std::move(carried), decisions, next_id_floor, scorer, options);
   return result;
 }
 
 LinkageResult link_incremental(LinkageResult previous, std::vector<PersonRecord> new_records,
                                const LinkageOptions& options, const std::vector<ReviewerDecision>& decisions) {
   const auto old_count = static_cast<std::uint32_t>(previous.records.size());
-  const ResolvedPersonAssignment previous_ids = previous.assignment();
   const std::unordered_set<std::uint32_t> dissolved = clusters_split_by(previous, decisions);
   LinkageResult result;
   result.records = std::move(previous.records);
@@ -387,13 +391,13 @@ LinkageResult link_incremental(LinkageResult previous, std::vector<PersonRecord>
   // Earlier clusters are kept whole, except those a "different" decision now falls inside: they
   // are dissolved and their links reconsidered under the constraints.
   CarriedOver carried;
-  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> groups;
-  for (std::uint32_t i = 0; i < old_count; ++i) {
-    if (!dissolved.contains(previous.cluster_of[i])) groups[previous.cluster_of[i]].push_back(i);
-  }
-  for (std::uint32_t i = 0; i < old_count; ++i) {
-    auto group = groups.find(i);  // keyed by smallest member, so visiting keys in index order
-    if (group != groups.end() && group->second.size() > 1) carried.forced_groups.push_back(std::move(group->second));
+  const std::size_t total = result.records.size();
+  carried.initial_cluster_of.resize(total);
+  carried.previous_ids.resize(total);
+  for (std::uint32_t i = 0; i < total; ++i) {
+    const bool kept = i < old_count && !dissolved.contains(previous.cluster_of[i]);
+    carried.initial_cluster_of[i] = kept ? previous.cluster_of[i] : i;
+    if (i < old_count) carried.previous_ids[i] = previous.resolved_ids[i];
   }
   for (const AcceptedLink& link : previous.links) {
     if (dissolved.contains(previous.cluster_of[link.a])) {
@@ -404,7 +408,7 @@ LinkageResult link_incremental(LinkageResult previous, std::vector<PersonRecord>
   }
   carried.review_queue = std::move(previous.review_queue);
   carried.refused_links = std::move(previous.refused_links);
-  resolve(result, scored, std::move(carried), decisions, previous_ids, scorer, options);
+  resolve(result, scored, std::move(carried), decisions, options.next_id_floor, scorer, options);
   return result;
 }
 

@@ -244,9 +244,7 @@ std::vector<WorklistItem> victims_worklist(const WorklistSnapshot& snapshot, con
   for (RowIndex crime = 0; crime < crimes.size(); ++crime) {
     if (crimes[crime].reported_date > as_of || !filter.matches(snapshot.owner_of_crime(crime))) continue;
     in_scope.push_back(crime);
-    for (const InvolvementRecord& involvement : snapshot.involvements_of(crime)) {
-      victims += involvement.role == InvolvementRole::Victim;
-    }
+    victims += snapshot.victim_count(crime);
   }
   // Most victims have at most one item: room for one each saves regrowing (and re-touching) a
   // vector of hundreds of thousands of items.

@@ -97,8 +97,14 @@ void WorklistSnapshot::link_involvements() {
   }
   crime_involvements_ = regroup(tables_.involvements, crime_of, tables_.crimes.size());
   involvement_person_.reserve(tables_.involvements.size());
-  for (const InvolvementRecord& involvement : tables_.involvements) {
+  crime_victims_.assign(tables_.crimes.size(), 0);
+  for (std::size_t row = 0; row < tables_.involvements.size(); ++row) {
+    const InvolvementRecord& involvement = tables_.involvements[row];
     involvement_person_.push_back(resolve(person_index_, involvement.person_ref));
+    const RowIndex crime = crime_of[row];
+    if (involvement.role == InvolvementRole::Victim && crime != kNoRow && crime_victims_[crime] < UINT16_MAX) {
+      ++crime_victims_[crime];
+    }
   }
 }
 

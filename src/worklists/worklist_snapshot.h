@@ -10,6 +10,7 @@
 // only appear in an unfiltered worklist.
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -60,6 +61,8 @@ class WorklistSnapshot {
   RowIndex find_victim(RowIndex crime, std::string_view person_ref) const;
   /// The involvements of a crime (victims, suspects, witnesses).
   std::span<const InvolvementRecord> involvements_of(RowIndex crime) const;
+  /// How many of the crime's involvements are victims.
+  std::size_t victim_count(RowIndex crime) const { return crime_victims_[crime]; }
   /// The first row of involvements_of(crime) in tables().involvements.
   RowIndex first_involvement_of(RowIndex crime) const { return crime_involvements_[crime]; }
   /// The arrests for a crime, earliest first, as rows of tables().arrests.
@@ -108,6 +111,7 @@ class WorklistSnapshot {
       order_subject_, breach_bail_, breach_order_, breach_crime_, biometric_arrest_;
   // Offsets: rows of group g are [offsets[g], offsets[g + 1]).
   std::vector<RowIndex> crime_involvements_, crime_arrests_, arrest_bail_, crime_contacts_;
+  std::vector<std::uint16_t> crime_victims_;  // saturates at 65535
   std::vector<ContactFact> contact_facts_;
   std::size_t unresolved_references_ = 0;
   std::size_t unmatched_contacts_ = 0;

@@ -153,3 +153,54 @@ TEST_F(CliWorkflow, BadArgumentsGiveClearErrors) {
 
 }  // namespace
 }  // namespace rasso
+
+namespace rasso {
+namespace {
+
+TEST_F(CliWorkflow, RecordingABreachResponseTakesItOffTheWorklistAndKeepsHistory) {
+  const auto before = run_json("worklist breaches --db " + db() + " --as-of 2025-09-30 --json");
+  std::string breach;
+  for (const auto& item : before["items"]) {
+    if (item["kind"] == "breach_awaiting_response") breach = item["record_ref"].get<std::string>();
+  }
+  ASSERT_FALSE(breach.empty());
+  const std::string record = "record breach-response " + breach + " --db " + db() + " --as-of 2025-09-30 ";
+  const std::string store_before = testing_support::read_file(db());
+  EXPECT_EQ(run(record + "--response shrug --date 2025-09-29").exit_code, 3);
+  EXPECT_EQ(run(record + "--response arrest --date 2025-10-05").exit_code, 3) << "a response after the as-of date";
+  EXPECT_EQ(run(record + "--response arrest --date 2000-01-01").exit_code, 3) << "a response before the report";
+  EXPECT_EQ(testing_support::read_file(db()), store_before) << "a refused recording must change nothing";
+
+  ASSERT_EQ(run(record + "--response arrest --date 2025-09-29 --reason 'arrested at address'").exit_code, 0);
+  EXPECT_EQ(run(record + "--response arrest --date 2025-09-29").exit_code, 3) << "already answered";
+  const auto after = run_json("worklist breaches --db " + db() + " --as-of 2025-09-30 --json");
+  for (const auto& item : after["items"]) EXPECT_NE(item["record_ref"], breach);
+  const auto status = run_json("status --db " + db() + " --json");
+  EXPECT_GE(status["entities"]["breaches"]["previous_versions"].get<int>(), 1);
+  const auto audit = run_json("audit list --db " + db() + " --subject " + breach + " --json");
+  ASSERT_EQ(audit["items"].size(), 1u);
+  EXPECT_EQ(audit["items"][0]["action"], "breach.respond");
+  EXPECT_EQ(audit["items"][0]["processing"], "alteration");
+}
+
+TEST_F(CliWorkflow, RecordingAVictimContactExplainsTheNfa) {
+  const auto victims = run_json("worklist victims --db " + db() + " --as-of 2025-09-30 --json");
+  nlohmann::json item;
+  for (const auto& candidate : victims["items"]) {
+    if (candidate["kind"] == "victim_nfa_not_explained") item = candidate;
+  }
+  ASSERT_TRUE(item.is_object());
+  const std::string crime = item["crime_ref"], person = item["person_ref"];
+  EXPECT_EQ(run("record victim-contact " + crime + " NOT-A-VICTIM --date 2025-09-30 --method phone --purpose nfa_explained --db " +
+                db() + " --as-of 2025-09-30").exit_code, 3);
+  ASSERT_EQ(run("record victim-contact " + crime + " " + person + " --date 2025-09-30 --method phone --purpose nfa_explained --db " +
+                db() + " --as-of 2025-09-30").exit_code, 0);
+  const auto after = run_json("worklist victims --db " + db() + " --as-of 2025-09-30 --json");
+  for (const auto& candidate : after["items"]) {
+    EXPECT_FALSE(candidate["kind"] == "victim_nfa_not_explained" && candidate["crime_ref"] == crime &&
+                 candidate["person_ref"] == person);
+  }
+}
+
+}  // namespace
+}  // namespace rasso

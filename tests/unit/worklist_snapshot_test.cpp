@@ -58,7 +58,9 @@ TEST(WorklistSnapshot, GroupsChildrenUnderTheirParents) {
   EXPECT_EQ(snapshot.involvements_of(c1)[0].person_ref, "P1");  // input order kept within a crime
   EXPECT_EQ(snapshot.involvements_of(c1)[1].person_ref, "P3");
   ASSERT_EQ(snapshot.involvements_of(c2).size(), 2u);
+  EXPECT_EQ(snapshot.victim_count(c2), 1u);
   EXPECT_TRUE(snapshot.involvements_of(c3).empty());
+  EXPECT_EQ(snapshot.victim_count(c3), 0u);
 
   const RowRange arrests = snapshot.arrests_of(c1);
   ASSERT_EQ(arrests.size(), 2u);
