@@ -144,7 +144,13 @@ void BM_LinkGenerated(benchmark::State& state) {
   report_accuracy(state, result, evaluate_against_truth(result, people.true_id_by_ref));
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * people.records.size()));
 }
-BENCHMARK(BM_LinkGenerated)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
+BENCHMARK(BM_LinkGenerated)
+    ->Arg(10'000)
+    ->Arg(100'000)
+    ->Arg(1'000'000)
+    ->Iterations(1)
+    ->Unit(benchmark::kSecond)
+    ->UseRealTime();
 
 void BM_LinkIncremental(benchmark::State& state) {
   std::string error;
@@ -159,9 +165,9 @@ void BM_LinkIncremental(benchmark::State& state) {
   LinkageResult result;
   for (auto _ : state) {
     state.PauseTiming();
-    LinkageResult base =
-        link_records(std::vector<PersonRecord>(records.begin(), records.begin() + static_cast<std::ptrdiff_t>(old_count)),
-                     nicknames, LinkageOptions{});
+    LinkageResult base = link_records(
+        std::vector<PersonRecord>(records.begin(), records.begin() + static_cast<std::ptrdiff_t>(old_count)), nicknames,
+        LinkageOptions{});
     std::vector<PersonRecord> new_records(records.begin() + static_cast<std::ptrdiff_t>(old_count), records.end());
     state.ResumeTiming();
     result = link_incremental(std::move(base), std::move(new_records), LinkageOptions{});

@@ -49,7 +49,7 @@ CivilDate not_after_as_of(CivilDate date) { return date > kAsOf ? kAsOf : date; 
 
 class SyntheticForce {
  public:
-  WorklistInputs build() {
+  ExtractTables build() {
     for (std::size_t o = 0; o < 2000; ++o) {
       in_.officers.push_back({ref("WD-O-", o), o % 2 ? "WM" : "WD", ref("WD-U-", o / 20)});
     }
@@ -228,7 +228,7 @@ class SyntheticForce {
   }
 
   Random random_{20250930};
-  WorklistInputs in_;
+  ExtractTables in_;
 };
 
 const WorklistSnapshot& synthetic_snapshot() {
@@ -249,7 +249,7 @@ WorklistRules bench_rules() {
 void BM_WorklistSnapshotBuild(benchmark::State& state) {
   for (auto _ : state) {
     state.PauseTiming();
-    WorklistInputs inputs = SyntheticForce().build();
+    ExtractTables inputs = SyntheticForce().build();
     state.counters["crimes"] = static_cast<double>(inputs.crimes.size());
     state.counters["involvements"] = static_cast<double>(inputs.involvements.size());
     state.counters["arrests"] = static_cast<double>(inputs.arrests.size());

@@ -12,7 +12,7 @@
 
 #include "analytics/repeat_suspect_definition.h"
 #include "core/civil_date.h"
-#include "worklists/worklist_inputs.h"
+#include "core/extract_records.h"
 
 namespace rasso {
 

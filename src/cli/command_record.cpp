@@ -13,7 +13,7 @@
 #include "core/row_rules.h"
 #include "worklists/recording_validation.h"
 #include "worklists/s63g_worklist.h"
-#include "worklists/worklist_rows.h"
+#include "core/extract_record_rows.h"
 
 namespace rasso::cli {
 namespace {
@@ -41,7 +41,7 @@ Result<Row> one_row(Store& store, Entity entity, const std::string& ref) {
 }
 
 // Typed tables from a few rows of a few entities.
-Result<WorklistInputs> typed(std::map<Entity, EntityRows> rows) { return worklist_inputs_from_rows(rows); }
+Result<ExtractTables> typed(std::map<Entity, EntityRows> rows) { return extract_tables_from_rows(rows); }
 
 void set(Row& row, Entity entity, std::string_view field, std::string value) {
   row[*entity_spec(entity).index_of(field)] = std::move(value);

@@ -1,10 +1,10 @@
 #include "cli/store_snapshot.h"
 
-#include "worklists/worklist_rows.h"
+#include "core/extract_record_rows.h"
 
 namespace rasso::cli {
 
-Result<WorklistInputs> load_extract_tables(Store& store) {
+Result<ExtractTables> load_extract_tables(Store& store) {
   std::map<Entity, EntityRows> rows;
   for (Entity entity : kEntitiesInLoadOrder) {
     if (entity == Entity::Units || entity == Entity::Training) continue;
@@ -12,7 +12,7 @@ Result<WorklistInputs> load_extract_tables(Store& store) {
     if (!loaded) return loaded.error();
     rows.emplace(entity, std::move(*loaded));
   }
-  return worklist_inputs_from_rows(rows);
+  return extract_tables_from_rows(rows);
 }
 
 Result<std::unordered_map<std::string, std::uint64_t>> load_resolved(Store& store) {

@@ -11,12 +11,12 @@
 #include "core/code_table.h"
 #include "core/result.h"
 #include "store/store.h"
-#include "worklists/worklist_inputs.h"
+#include "core/extract_records.h"
 
 namespace rasso::cli {
 
 /// Every extract table the engines read, typed.
-Result<WorklistInputs> load_extract_tables(Store& store);
+Result<ExtractTables> load_extract_tables(Store& store);
 
 /// person_ref -> resolved id of the latest linkage run (empty before `rasso link` has run).
 Result<std::unordered_map<std::string, std::uint64_t>> load_resolved(Store& store);

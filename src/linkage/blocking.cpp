@@ -117,8 +117,7 @@ std::optional<std::uint64_t> refinement(BlockingRule rule, const PreparedPerson&
     case BlockingRule::CroNumber:
       if (!p.dob.known()) return std::nullopt;
       return p.dob.year;
-    case BlockingRule::FullNamePhoneticDobParts:
-      return order_free_dob(p.dob);
+    case BlockingRule::FullNamePhoneticDobParts: return order_free_dob(p.dob);
     case BlockingRule::FullNamePhoneticNoDob:
       if (p.district == 0) return std::nullopt;
       return p.district;
@@ -273,9 +272,14 @@ void sort_unique(std::vector<std::uint64_t>& pairs) {
 }  // namespace
 
 std::vector<BlockingRule> all_blocking_rules() {
-  return {BlockingRule::PncId,       BlockingRule::CroNumber,   BlockingRule::SurnamePhoneticBirthMonth,
-          BlockingRule::ForenameFormDob, BlockingRule::DistrictDob, BlockingRule::InitialsDob,
-          BlockingRule::FullNamePhoneticDobParts, BlockingRule::FullNamePhoneticNoDob,
+  return {BlockingRule::PncId,
+          BlockingRule::CroNumber,
+          BlockingRule::SurnamePhoneticBirthMonth,
+          BlockingRule::ForenameFormDob,
+          BlockingRule::DistrictDob,
+          BlockingRule::InitialsDob,
+          BlockingRule::FullNamePhoneticDobParts,
+          BlockingRule::FullNamePhoneticNoDob,
           BlockingRule::SurnamePhoneticPostcode};
 }
 
@@ -302,7 +306,8 @@ CandidatePairs block_candidate_pairs(const PreparedPeople& people, const Blockin
 
   auto work = [&](std::size_t thread) {
     RuleBlocker blocker(people, options, first_new, pairs_by_thread[thread]);
-    for (std::size_t r = thread; r < options.rules.size(); r += thread_count) outputs[r] = blocker.run(options.rules[r]);
+    for (std::size_t r = thread; r < options.rules.size(); r += thread_count)
+      outputs[r] = blocker.run(options.rules[r]);
     sort_unique(pairs_by_thread[thread]);
   };
   std::vector<std::thread> helpers;
@@ -323,7 +328,8 @@ CandidatePairs block_candidate_pairs(const PreparedPeople& people, const Blockin
   for (RuleOutput& output : outputs) {
     result.report.rules.push_back(output.stats);
     for (const OversizeBlock& block : output.oversize) {
-      if (result.report.oversize_blocks.size() < kMaxReportedOversizeBlocks) result.report.oversize_blocks.push_back(block);
+      if (result.report.oversize_blocks.size() < kMaxReportedOversizeBlocks)
+        result.report.oversize_blocks.push_back(block);
     }
   }
   result.report.candidate_pairs = result.pairs.size();
@@ -337,8 +343,8 @@ std::string describe_blocking_key(BlockingRule rule, const PreparedPerson& p, co
     case BlockingRule::PncId: return fmt::format("PNC ID {}", people.codes().text(p.pnc));
     case BlockingRule::CroNumber: return fmt::format("CRO number {}", people.codes().text(p.cro));
     case BlockingRule::SurnamePhoneticBirthMonth:
-      return fmt::format("surname NYSIIS {}, born {:04}-{:02}", names.phonetic_text(names.phonetic(p.surname)), p.dob.year,
-                         p.dob.month);
+      return fmt::format("surname NYSIIS {}, born {:04}-{:02}", names.phonetic_text(names.phonetic(p.surname)),
+                         p.dob.year, p.dob.month);
     case BlockingRule::ForenameFormDob: return fmt::format("forename {}, born {}", names.text(p.forename), dob);
     case BlockingRule::DistrictDob: return fmt::format("district {}, born {}", people.codes().text(p.district), dob);
     case BlockingRule::InitialsDob:

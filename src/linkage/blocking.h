@@ -25,20 +25,20 @@
 namespace rasso::linkage {
 
 enum class BlockingRule : std::uint8_t {
-  PncId,                     // same PNC ID                                        sub-blocks by birth year
-  CroNumber,                 // same CRO number                                    by birth year
-  SurnamePhoneticBirthMonth, // NYSIIS of the surname (or of a word of it) + year
-                             // and month of birth                                 by forename initial
-  ForenameFormDob,           // a canonical form of the forename + dob             by surname initial
-  DistrictDob,               // postcode district + dob                            by surname initial
-  InitialsDob,               // forename and surname initials + dob                by surname NYSIIS
-  FullNamePhoneticDobParts,  // NYSIIS of forename and of surname, in either order,
-                             // + two of the three parts of the dob (a key for each
-                             // pair of parts, so one wrong part still meets)      by dob
-  FullNamePhoneticNoDob,     // NYSIIS of forename and of surname, in either order;
-                             // only pairs where a record has no date of birth     by postcode district
-  SurnamePhoneticPostcode,   // NYSIIS of surname + postcode (the district when
-                             // only the outward code was recorded)                by forename initial
+  PncId,                      // same PNC ID                                        sub-blocks by birth year
+  CroNumber,                  // same CRO number                                    by birth year
+  SurnamePhoneticBirthMonth,  // NYSIIS of the surname (or of a word of it) + year
+                              // and month of birth                                 by forename initial
+  ForenameFormDob,            // a canonical form of the forename + dob             by surname initial
+  DistrictDob,                // postcode district + dob                            by surname initial
+  InitialsDob,                // forename and surname initials + dob                by surname NYSIIS
+  FullNamePhoneticDobParts,   // NYSIIS of forename and of surname, in either order,
+                              // + two of the three parts of the dob (a key for each
+                              // pair of parts, so one wrong part still meets)      by dob
+  FullNamePhoneticNoDob,      // NYSIIS of forename and of surname, in either order;
+                              // only pairs where a record has no date of birth     by postcode district
+  SurnamePhoneticPostcode,    // NYSIIS of surname + postcode (the district when
+                              // only the outward code was recorded)                by forename initial
 };
 
 /// Every rule, in declaration order.
@@ -57,12 +57,12 @@ struct BlockingOptions {
 
 struct BlockingRuleStats {
   BlockingRule rule{};
-  std::size_t blocks = 0;            // blocks (and sub-blocks) of two or more records compared
-  std::size_t pairs = 0;             // pairs emitted by this rule, before de-duplication
-  std::size_t largest_block = 0;     // largest block compared
-  std::size_t sub_blocked = 0;       // oversize blocks that were split
-  std::size_t skipped_blocks = 0;    // (sub-)blocks still oversize, not compared
-  std::size_t skipped_records = 0;   // records in those skipped blocks
+  std::size_t blocks = 0;           // blocks (and sub-blocks) of two or more records compared
+  std::size_t pairs = 0;            // pairs emitted by this rule, before de-duplication
+  std::size_t largest_block = 0;    // largest block compared
+  std::size_t sub_blocked = 0;      // oversize blocks that were split
+  std::size_t skipped_blocks = 0;   // (sub-)blocks still oversize, not compared
+  std::size_t skipped_records = 0;  // records in those skipped blocks
 };
 
 /// An oversize block, for the report: the rule, its size and one record in it.

@@ -5,12 +5,13 @@
 namespace rasso::linkage {
 namespace {
 
-constexpr std::string_view kForenameLevels[] = {"missing", "exact", "nickname", "swapped_with_surname",
-                                                "jaro_winkler_0.92", "jaro_winkler_0.80", "different"};
-constexpr std::string_view kSurnameLevels[] = {"missing", "exact", "swapped_with_forename", "double_barrel_part",
-                                               "jaro_winkler_0.92", "jaro_winkler_0.80", "different"};
-constexpr std::string_view kDobLevels[] = {"missing", "exact", "day_month_swapped", "one_digit", "same_year",
-                                           "different"};
+constexpr std::string_view kForenameLevels[] = {
+    "missing", "exact", "nickname", "swapped_with_surname", "jaro_winkler_0.92", "jaro_winkler_0.80", "different"};
+constexpr std::string_view kSurnameLevels[] = {
+    "missing",           "exact",    "swapped_with_forename", "double_barrel_part", "jaro_winkler_0.92",
+    "jaro_winkler_0.80", "different"};
+constexpr std::string_view kDobLevels[] = {"missing",   "exact",     "day_month_swapped",
+                                           "one_digit", "same_year", "different"};
 constexpr std::string_view kSexLevels[] = {"missing", "same", "different"};
 constexpr std::string_view kPostcodeLevels[] = {"missing", "exact", "same_district", "different"};
 constexpr std::string_view kIdentifierLevels[] = {"missing", "exact", "different"};

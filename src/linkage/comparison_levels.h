@@ -21,10 +21,24 @@ using Level = std::uint8_t;
 inline constexpr Level kMissingLevel = 0;
 
 enum class ForenameLevel : Level {
-  Missing, Exact, Nickname, SwappedWithSurname, JaroWinkler92, JaroWinkler80, Different, Count
+  Missing,
+  Exact,
+  Nickname,
+  SwappedWithSurname,
+  JaroWinkler92,
+  JaroWinkler80,
+  Different,
+  Count
 };
 enum class SurnameLevel : Level {
-  Missing, Exact, SwappedWithForename, DoubleBarrelPart, JaroWinkler92, JaroWinkler80, Different, Count
+  Missing,
+  Exact,
+  SwappedWithForename,
+  DoubleBarrelPart,
+  JaroWinkler92,
+  JaroWinkler80,
+  Different,
+  Count
 };
 enum class DobLevel : Level { Missing, Exact, DayMonthSwapped, OneDigit, SameYear, Different, Count };
 enum class SexLevel : Level { Missing, Same, Different, Count };
@@ -33,9 +47,9 @@ enum class IdentifierLevel : Level { Missing, Exact, Different, Count };  // PNC
 
 /// Number of levels of each field, "missing" included, in kFields order.
 inline constexpr std::array<std::size_t, kFieldCount> kLevelCounts = {
-    static_cast<std::size_t>(ForenameLevel::Count), static_cast<std::size_t>(SurnameLevel::Count),
-    static_cast<std::size_t>(DobLevel::Count),      static_cast<std::size_t>(SexLevel::Count),
-    static_cast<std::size_t>(PostcodeLevel::Count), static_cast<std::size_t>(IdentifierLevel::Count),
+    static_cast<std::size_t>(ForenameLevel::Count),   static_cast<std::size_t>(SurnameLevel::Count),
+    static_cast<std::size_t>(DobLevel::Count),        static_cast<std::size_t>(SexLevel::Count),
+    static_cast<std::size_t>(PostcodeLevel::Count),   static_cast<std::size_t>(IdentifierLevel::Count),
     static_cast<std::size_t>(IdentifierLevel::Count),
 };
 inline constexpr std::size_t level_count(Field field) { return kLevelCounts[static_cast<std::size_t>(field)]; }

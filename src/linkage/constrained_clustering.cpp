@@ -112,7 +112,7 @@ class Clusters {
   std::vector<std::uint32_t> parent_;
   std::vector<std::uint32_t> size_;
   std::vector<std::uint32_t> next_;
-  std::vector<std::uint32_t> pnc_;                                             // per root; 0 = none
+  std::vector<std::uint32_t> pnc_;                                              // per root; 0 = none
   std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> several_pncs_;  // roots with 2+ PNC IDs
   std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> cannot_;        // keyed by root; few
 };
@@ -152,7 +152,8 @@ std::string_view merge_refusal_name(MergeRefusal reason) {
   return "unknown";
 }
 
-ClusteringOutput cluster_records(const ClusteringInput& input, const PairOracle& oracle, const ClusteringOptions& options) {
+ClusteringOutput cluster_records(const ClusteringInput& input, const PairOracle& oracle,
+                                 const ClusteringOptions& options) {
   Clusters clusters(input.record_count, input.pnc_of_record);
   ClusteringOutput output;
 

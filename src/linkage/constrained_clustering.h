@@ -53,13 +53,13 @@ struct ClusteringOptions {
 
 struct ClusteringInput {
   std::size_t record_count = 0;
-  std::span<const std::uint32_t> pnc_of_record;             // size record_count; 0 = none
+  std::span<const std::uint32_t> pnc_of_record;  // size record_count; 0 = none
   /// Clusters kept from an earlier run, merged first without checks: empty, or per record an
   /// index of a record it starts clustered with (itself when alone).
   std::vector<std::uint32_t> initial_cluster_of;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> must_link;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> cannot_link;
-  std::vector<ClusterEdge> edges;                            // any order
+  std::vector<ClusterEdge> edges;  // any order
 };
 
 struct RefusedEdge {
@@ -78,6 +78,7 @@ struct ClusteringOutput {
 
 /// Clusters input.record_count records as described above. Record indices in the input must be
 /// below record_count. Not thread-safe with respect to `oracle` only if the oracle is not.
-ClusteringOutput cluster_records(const ClusteringInput& input, const PairOracle& oracle, const ClusteringOptions& options);
+ClusteringOutput cluster_records(const ClusteringInput& input, const PairOracle& oracle,
+                                 const ClusteringOptions& options);
 
 }  // namespace rasso::linkage

@@ -69,7 +69,8 @@ EmResult estimate_m_by_em(const std::vector<std::uint64_t>& pattern_counts, cons
     double expected_matches = 0.0;
     for (const PatternCount& pattern : patterns) {
       const double match = result.match_share * product_over_fields(result.m, pattern.levels);
-      const double non_match = (1.0 - result.match_share) * product_over_fields(result.u_among_candidates, pattern.levels);
+      const double non_match =
+          (1.0 - result.match_share) * product_over_fields(result.u_among_candidates, pattern.levels);
       const double posterior = match + non_match > 0.0 ? match / (match + non_match) : 0.0;
       const double matches = pattern.count * posterior;
       const double non_matches = pattern.count - matches;
@@ -105,7 +106,8 @@ double estimate_match_prior(const std::vector<std::uint64_t>& pattern_counts, co
   for (std::size_t pattern = 0; pattern < pattern_counts.size(); ++pattern) {
     if (pattern_counts[pattern] == 0) continue;
     const ComparisonVector levels = pattern_levels(static_cast<std::uint32_t>(pattern));
-    factors.emplace_back(static_cast<double>(pattern_counts[pattern]), product_over_fields(m, levels) / product_over_fields(u, levels));
+    factors.emplace_back(static_cast<double>(pattern_counts[pattern]),
+                         product_over_fields(m, levels) / product_over_fields(u, levels));
   }
   double prior = std::clamp(initial_prior, 1e-12, 0.5);
   for (std::size_t iteration = 0; iteration < options.max_iterations && all_pairs > 0.0; ++iteration) {

@@ -16,9 +16,9 @@ namespace rasso::linkage {
 
 struct EmOptions {
   std::size_t max_iterations = 200;
-  double tolerance = 1e-6;            // stop when no parameter moves by more than this
-  double initial_match_share = 0.1;   // starting share of candidate pairs that match
-  double min_probability = 1e-6;      // floor on every u (and the match share) so no weight is infinite
+  double tolerance = 1e-6;           // stop when no parameter moves by more than this
+  double initial_match_share = 0.1;  // starting share of candidate pairs that match
+  double min_probability = 1e-6;     // floor on every u (and the match share) so no weight is infinite
   /// Floor on every m. Real records of one person disagree on any field now and then (typos,
   /// swaps, blanks re-typed); without a floor EM can drive m of a rare rung to ~0 and make one
   /// disagreement veto a match (weight -20).

@@ -25,11 +25,11 @@ struct FellegiSunterModel {
   double prior = 1e-6;
 
   // How the parameters were estimated (for reports; not used in scoring).
-  std::size_t u_sample_pairs = 0;        // random pairs behind u
-  std::size_t em_pairs = 0;              // blocked pairs behind m
+  std::size_t u_sample_pairs = 0;  // random pairs behind u
+  std::size_t em_pairs = 0;        // blocked pairs behind m
   std::size_t em_iterations = 0;
   bool em_converged = false;
-  double em_match_share = 0.0;           // estimated share of blocked pairs that match
+  double em_match_share = 0.0;  // estimated share of blocked pairs that match
 
   /// log2(m / u) of a level; 0 for a level that carries no evidence (carries_evidence()).
   double level_weight(Field field, Level level) const;

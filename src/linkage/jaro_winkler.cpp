@@ -38,7 +38,8 @@ double jaro_with_flags(std::string_view a, std::string_view b, std::uint8_t* a_f
     ++j;
   }
   const double m = static_cast<double>(matches);
-  const double t = static_cast<double>(half_transpositions / 2);
+  // Whole transpositions, as in Winkler's reference code (an odd count rounds down).
+  const double t = static_cast<double>(half_transpositions / 2);  // NOLINT(bugprone-integer-division)
   return (m / static_cast<double>(a.size()) + m / static_cast<double>(b.size()) + (m - t) / m) / 3.0;
 }
 

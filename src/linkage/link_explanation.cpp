@@ -14,9 +14,9 @@ std::string cleaned_value(Field field, const PreparedPerson& person, const Prepa
     case Field::Forename: return std::string(names.text(person.forename));
     case Field::Surname: return std::string(names.text(person.surname));
     case Field::DateOfBirth:
-      return person.dob.known() ? fmt::format("{:04}-{:02}-{:02}", person.dob.year, person.dob.month, person.dob.day) : "";
-    case Field::Sex:
-      return person.sex == RecordedSex::Male ? "M" : person.sex == RecordedSex::Female ? "F" : "";
+      return person.dob.known() ? fmt::format("{:04}-{:02}-{:02}", person.dob.year, person.dob.month, person.dob.day)
+                                : "";
+    case Field::Sex: return person.sex == RecordedSex::Male ? "M" : person.sex == RecordedSex::Female ? "F" : "";
     case Field::Postcode:
       return std::string(people.codes().text(person.postcode != 0 ? person.postcode : person.district));
     case Field::PncId: return std::string(people.codes().text(person.pnc));
@@ -60,7 +60,8 @@ std::optional<PersonExplanation> explain_resolved_person(const LinkageResult& re
   for (std::uint32_t member : members) explanation.person_refs.push_back(result.records[member].person_ref);
   const std::uint32_t cluster = result.cluster_of[members.front()];
   for (const AcceptedLink& link : result.links) {
-    if (result.cluster_of[link.a] == cluster) explanation.links.push_back(explain_pair(result, link.a, link.b, link.source));
+    if (result.cluster_of[link.a] == cluster)
+      explanation.links.push_back(explain_pair(result, link.a, link.b, link.source));
   }
   return explanation;
 }
@@ -69,8 +70,8 @@ std::string render_explanation(const PersonExplanation& explanation) {
   std::string text = fmt::format("resolved person {}: {} record(s), {} link(s)\n", explanation.id.value,
                                  explanation.person_refs.size(), explanation.links.size());
   for (const LinkExplanation& link : explanation.links) {
-    text += fmt::format("link {} ~ {}  weight {:.1f}  probability {:.3f}  ({})\n", link.person_ref_a,
-                        link.person_ref_b, link.match_weight, link.probability,
+    text += fmt::format("link {} ~ {}  weight {:.1f}  probability {:.3f}  ({})\n", link.person_ref_a, link.person_ref_b,
+                        link.match_weight, link.probability,
                         link.source == LinkSource::Reviewer ? "reviewer: same" : "model");
     text += fmt::format("  {:<11} {:<39} {:<22} {:+.1f}\n", "prior", "", "", link.prior_weight);
     for (const FieldEvidence& field : link.fields) {

@@ -15,8 +15,8 @@ namespace rasso::linkage {
 
 struct FieldEvidence {
   Field field{};
-  std::string_view level;                  // level_name(), e.g. "nickname"
-  std::string value_a;                     // cleaned value compared ("ROBERT", "1985-03-04"), "" if missing
+  std::string_view level;  // level_name(), e.g. "nickname"
+  std::string value_a;     // cleaned value compared ("ROBERT", "1985-03-04"), "" if missing
   std::string value_b;
   double weight = 0.0;                     // log2(m / u) of the level; 0 when missing
   double term_frequency_adjustment = 0.0;  // only for exact forename or surname

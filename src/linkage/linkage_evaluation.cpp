@@ -22,7 +22,8 @@ std::unordered_map<std::uint64_t, std::uint64_t> group_sizes(std::span<const std
 
 }  // namespace
 
-ClusteringEvaluation evaluate_clustering(std::span<const std::uint64_t> predicted, std::span<const std::uint64_t> truth) {
+ClusteringEvaluation evaluate_clustering(std::span<const std::uint64_t> predicted,
+                                         std::span<const std::uint64_t> truth) {
   ClusteringEvaluation evaluation;
   const std::size_t n = std::min(predicted.size(), truth.size());
   evaluation.records_evaluated = n;
@@ -52,7 +53,8 @@ ClusteringEvaluation evaluate_clustering(std::span<const std::uint64_t> predicte
   for (const auto& [label, size] : true_sizes) evaluation.pairwise.true_pairs += pairs_in(size);
 
   PairwiseScores& pairwise = evaluation.pairwise;
-  pairwise.precision = ratio(static_cast<double>(pairwise.true_positive_pairs), static_cast<double>(pairwise.predicted_pairs));
+  pairwise.precision =
+      ratio(static_cast<double>(pairwise.true_positive_pairs), static_cast<double>(pairwise.predicted_pairs));
   pairwise.recall = ratio(static_cast<double>(pairwise.true_positive_pairs), static_cast<double>(pairwise.true_pairs));
   pairwise.f1 = harmonic_mean(pairwise.precision, pairwise.recall);
   evaluation.b_cubed.precision = b_cubed_precision / static_cast<double>(n);

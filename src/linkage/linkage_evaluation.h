@@ -41,7 +41,8 @@ struct ClusteringEvaluation {
 
 /// Scores `predicted` against `truth`: both give, per record, an identifier of its cluster
 /// (equal identifiers = one cluster); the spans must have equal length.
-ClusteringEvaluation evaluate_clustering(std::span<const std::uint64_t> predicted, std::span<const std::uint64_t> truth);
+ClusteringEvaluation evaluate_clustering(std::span<const std::uint64_t> predicted,
+                                         std::span<const std::uint64_t> truth);
 
 /// Scores a linkage result against true IDs by person_ref (truth.csv: person_ref,true_id).
 /// Records with no entry in `true_id_by_ref` are left out and counted in records_without_truth.

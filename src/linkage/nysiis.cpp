@@ -68,10 +68,8 @@ void translate_at(std::string& s, std::size_t i) {
   } else if (c == 'P' && next == 'H') {
     s[i] = 'F';
     s[i + 1] = 'F';
-  } else if (c == 'H' && (!is_vowel(s[i - 1]) || !is_vowel(next))) {
-    s[i] = s[i - 1];
-  } else if (c == 'W' && is_vowel(s[i - 1])) {
-    s[i] = s[i - 1];
+  } else if ((c == 'H' && (!is_vowel(s[i - 1]) || !is_vowel(next))) || (c == 'W' && is_vowel(s[i - 1]))) {
+    s[i] = s[i - 1];  // an H beside a consonant, or a W after a vowel, takes the preceding letter
   }
 }
 

@@ -16,15 +16,16 @@ constexpr double kMinimumTermFrequency = 1e-9;
 PairScorer::PairScorer(const FellegiSunterModel& model, const TermFrequencies& frequencies, bool adjust_for_frequency)
     : frequencies_(frequencies), adjust_for_frequency_(adjust_for_frequency), prior_weight_(model.prior_weight()) {
   for (Field field : kFields) {
-    for (Level level = 0; level < level_count(field); ++level) {
-      weights_[static_cast<std::size_t>(field)][level] = model.level_weight(field, level);
+    for (std::size_t level = 0; level < level_count(field); ++level) {
+      weights_[static_cast<std::size_t>(field)][level] = model.level_weight(field, static_cast<Level>(level));
     }
   }
   forename_u_exact_ = model.u[static_cast<std::size_t>(Field::Forename)][kForenameExact];
   surname_u_exact_ = model.u[static_cast<std::size_t>(Field::Surname)][kSurnameExact];
 }
 
-double PairScorer::term_frequency_adjustment(Field field, const PreparedPerson& a, const ComparisonVector& levels) const {
+double PairScorer::term_frequency_adjustment(Field field, const PreparedPerson& a,
+                                             const ComparisonVector& levels) const {
   if (!adjust_for_frequency_) return 0.0;
   if (field == Field::Forename && levels[Field::Forename] == kForenameExact) {
     return std::log2(forename_u_exact_ / std::max(frequencies_.forename(a.forename), kMinimumTermFrequency));

@@ -31,7 +31,8 @@ std::vector<std::string_view> words_of(std::string_view folded) {
   return words;
 }
 
-std::string join(std::vector<std::string_view>::const_iterator first, std::vector<std::string_view>::const_iterator last) {
+std::string join(std::vector<std::string_view>::const_iterator first,
+                 std::vector<std::string_view>::const_iterator last) {
   std::string out;
   for (auto it = first; it != last; ++it) {
     if (!out.empty()) out += ' ';

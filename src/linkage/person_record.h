@@ -10,16 +10,16 @@
 namespace rasso::linkage {
 
 struct PersonRecord {
-  std::string person_ref;    // the record's key; must be unique within one linkage run
+  std::string person_ref;  // the record's key; must be unique within one linkage run
   std::string force_code;
-  std::string forename;      // as written; may hold "Mr Robert James" or be blank
+  std::string forename;  // as written; may hold "Mr Robert James" or be blank
   std::string middle_names;
-  std::string surname;       // as written; may hold "SMITH, Robert James"
-  std::string dob;           // YYYY-MM-DD or empty
-  std::string sex;           // M, F, U or empty
-  std::string postcode;      // full ("B15 2TT") or outward code only ("B15"), or empty
-  std::string pnc_id;        // YYYY/NNNNNNNL or YY/NNNNNNNL, or empty
-  std::string cro_number;    // NNNNNN/YYL, or empty
+  std::string surname;     // as written; may hold "SMITH, Robert James"
+  std::string dob;         // YYYY-MM-DD or empty
+  std::string sex;         // M, F, U or empty
+  std::string postcode;    // full ("B15 2TT") or outward code only ("B15"), or empty
+  std::string pnc_id;      // YYYY/NNNNNNNL or YY/NNNNNNNL, or empty
+  std::string cro_number;  // NNNNNN/YYL, or empty
 };
 
 /// Maps rows whose cells are in the column order of entity_spec(Entity::Persons).fields (the

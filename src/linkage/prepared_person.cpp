@@ -93,8 +93,9 @@ PostcodeParts split_postcode(std::string_view text) {
   if (const std::size_t space = postcode.find(' '); space != std::string::npos) {
     return {postcode, postcode.substr(0, space)};
   }
-  if (postcode.size() >= 5) return {postcode.substr(0, postcode.size() - 3) + " " + postcode.substr(postcode.size() - 3),
-                                    postcode.substr(0, postcode.size() - 3)};
+  if (postcode.size() >= 5)
+    return {postcode.substr(0, postcode.size() - 3) + " " + postcode.substr(postcode.size() - 3),
+            postcode.substr(0, postcode.size() - 3)};
   return {"", postcode};
 }
 

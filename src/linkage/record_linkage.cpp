@@ -35,7 +35,8 @@ void check_em_fit(FellegiSunterModel& model, std::vector<std::string>& warnings)
     const auto f = static_cast<std::size_t>(field);
     if (model.m[f][1] > model.u[f][1]) continue;
     model.m[f] = defaults.m[f];
-    warnings.push_back(fmt::format("EM gave {} an implausible m for exact agreement; default m used", field_name(field)));
+    warnings.push_back(
+        fmt::format("EM gave {} an implausible m for exact agreement; default m used", field_name(field)));
   }
 }
 
@@ -168,23 +169,19 @@ ResolvedDecisions resolve_decisions(const RefIndex& index, const std::vector<Rev
 // What an incremental run carries over from the earlier result.
 struct CarriedOver {
   std::vector<std::uint32_t> initial_cluster_of;
-  std::vector<ResolvedPersonId> previous_ids;     // per record; ResolvedPersonId{} for new records
+  std::vector<ResolvedPersonId> previous_ids;   // per record; ResolvedPersonId{} for new records
   std::vector<ClusterEdge> reconsidered_edges;  // links inside dissolved clusters
   std::vector<AcceptedLink> links;
   std::vector<ReviewCandidate> review_queue;
   std::vector<RefusedLink> refused_links;
 };
 
-// Clusters, assigns IDs and fills links, review queue and refusals.
-void resolve(LinkageResult& result, const std::vector<ScoredPair>& scored, CarriedOver carried,
-             const std::vector<ReviewerDecision>& decisions, std::uint64_t next_id_floor, const PairScorer& scorer,
-             const LinkageOptions& options) {
+// The clustering's input: decisions as constraints, model edges at or above the threshold.
+ClusteringInput clustering_input(const LinkageResult& result, const std::vector<ScoredPair>& scored,
+                                 CarriedOver& carried, const ResolvedDecisions& resolved, double threshold_weight,
+                                 std::vector<std::uint32_t>& pncs) {
   const PreparedPeople& people = *result.prepared;
-  const double threshold_weight = match_weight_for_probability(options.match_threshold);
-  const ResolvedDecisions resolved =
-      decisions.empty() ? ResolvedDecisions{} : resolve_decisions(index_by_ref(result.records), decisions, result.warnings);
-
-  std::vector<std::uint32_t> pncs(people.size());
+  pncs.resize(people.size());
   for (std::size_t i = 0; i < people.size(); ++i) pncs[i] = people[i].pnc;
   ClusteringInput input;
   input.record_count = people.size();
@@ -196,27 +193,31 @@ void resolve(LinkageResult& result, const std::vector<ScoredPair>& scored, Carri
   for (const ScoredPair& pair : scored) {
     if (pair.weight >= threshold_weight) input.edges.push_back({pair.a, pair.b, pair.weight});
   }
-  const ModelPairOracle oracle(people, scorer);
-  ClusteringOutput clusters = cluster_records(input, oracle, options.clustering);
-  result.cluster_of = std::move(clusters.cluster_of);
-  result.resolved_ids = assign_stable_ids(result.cluster_of, result.records, carried.previous_ids, next_id_floor);
+  return input;
+}
 
-  auto same_cluster = [&](std::uint32_t a, std::uint32_t b) { return result.cluster_of[a] == result.cluster_of[b]; };
-  for (const AcceptedLink& link : carried.links) {
-    if (same_cluster(link.a, link.b)) result.links.push_back(link);
+bool same_cluster(const LinkageResult& result, std::uint32_t a, std::uint32_t b) {
+  return result.cluster_of[a] == result.cluster_of[b];
+}
+
+// Every link inside a final cluster, one per pair; a reviewer's link wins over the model's.
+void collect_links(LinkageResult& result, const std::vector<AcceptedLink>& carried,
+                   const std::vector<ClusterEdge>& edges, const std::vector<IndexPair>& must_link,
+                   const PairScorer& scorer) {
+  const PreparedPeople& people = *result.prepared;
+  for (const AcceptedLink& link : carried) {
+    if (same_cluster(result, link.a, link.b)) result.links.push_back(link);
   }
-  for (const ClusterEdge& edge : input.edges) {
-    if (same_cluster(edge.a, edge.b)) {
+  for (const ClusterEdge& edge : edges) {
+    if (same_cluster(result, edge.a, edge.b)) {
       result.links.push_back({edge.a, edge.b, edge.weight, match_probability(edge.weight), LinkSource::Model});
     }
   }
-  for (const IndexPair& pair : resolved.must_link) {
-    if (!same_cluster(pair.first, pair.second)) continue;
-    const ComparisonVector levels = compare_people(people[pair.first], people[pair.second], people.names());
-    const double weight = scorer.match_weight(people[pair.first], levels);
-    result.links.push_back({pair.first, pair.second, weight, match_probability(weight), LinkSource::Reviewer});
+  for (const auto& [a, b] : must_link) {
+    if (!same_cluster(result, a, b)) continue;
+    const double weight = scorer.match_weight(people[a], compare_people(people[a], people[b], people.names()));
+    result.links.push_back({a, b, weight, match_probability(weight), LinkSource::Reviewer});
   }
-  // One link per pair; a reviewer's link wins over the model's.
   std::sort(result.links.begin(), result.links.end(), [](const AcceptedLink& x, const AcceptedLink& y) {
     if (x.a != y.a) return x.a < y.a;
     if (x.b != y.b) return x.b < y.b;
@@ -225,17 +226,15 @@ void resolve(LinkageResult& result, const std::vector<ScoredPair>& scored, Carri
   result.links.erase(std::unique(result.links.begin(), result.links.end(),
                                  [](const AcceptedLink& x, const AcceptedLink& y) { return x.a == y.a && x.b == y.b; }),
                      result.links.end());
+}
 
-  for (const auto& [a, b] : clusters.unapplied_must_links) {
-    result.warnings.push_back(fmt::format("reviewer 'same' decision {} ~ {} conflicts with a 'different' decision; "
-                                          "not applied",
-                                          result.records[a].person_ref, result.records[b].person_ref));
+// Refused merges whose records stayed apart, strongest first.
+void collect_refusals(LinkageResult& result, const std::vector<RefusedLink>& carried,
+                      const std::vector<RefusedEdge>& refused) {
+  for (const RefusedLink& refusal : carried) {
+    if (!same_cluster(result, refusal.a, refusal.b)) result.refused_links.push_back(refusal);
   }
-
-  for (const RefusedLink& refusal : carried.refused_links) {
-    if (!same_cluster(refusal.a, refusal.b)) result.refused_links.push_back(refusal);
-  }
-  for (const RefusedEdge& refusal : clusters.refused) {
+  for (const RefusedEdge& refusal : refused) {
     const IndexPair pair = ordered(refusal.edge.a, refusal.edge.b);
     result.refused_links.push_back({pair.first, pair.second, refusal.edge.weight, refusal.reason});
   }
@@ -243,19 +242,25 @@ void resolve(LinkageResult& result, const std::vector<ScoredPair>& scored, Carri
     if (x.match_weight != y.match_weight) return x.match_weight > y.match_weight;
     return std::tie(x.a, x.b) < std::tie(y.a, y.b);
   });
+}
 
+// Undecided pairs in the review band, closest to the threshold first.
+void build_review_queue(LinkageResult& result, const std::vector<ReviewCandidate>& carried,
+                        const std::vector<ScoredPair>& scored, const ResolvedDecisions& resolved,
+                        const LinkageOptions& options) {
+  const double threshold_weight = match_weight_for_probability(options.match_threshold);
   const double review_low = match_weight_for_probability(options.review_low);
   const double review_high = match_weight_for_probability(options.review_high);
   auto undecided = [&](std::uint32_t a, std::uint32_t b) { return !resolved.decided.contains(pack_pair(a, b)); };
-  for (ReviewCandidate candidate : carried.review_queue) {
+  for (ReviewCandidate candidate : carried) {
     if (!undecided(candidate.a, candidate.b)) continue;
-    candidate.linked = same_cluster(candidate.a, candidate.b);
+    candidate.linked = same_cluster(result, candidate.a, candidate.b);
     result.review_queue.push_back(candidate);
   }
   for (const ScoredPair& pair : scored) {
     if (pair.weight < review_low || pair.weight > review_high || !undecided(pair.a, pair.b)) continue;
     result.review_queue.push_back(
-        {pair.a, pair.b, pair.weight, match_probability(pair.weight), same_cluster(pair.a, pair.b)});
+        {pair.a, pair.b, pair.weight, match_probability(pair.weight), same_cluster(result, pair.a, pair.b)});
   }
   std::sort(result.review_queue.begin(), result.review_queue.end(),
             [&](const ReviewCandidate& x, const ReviewCandidate& y) {
@@ -266,9 +271,35 @@ void resolve(LinkageResult& result, const std::vector<ScoredPair>& scored, Carri
             });
 }
 
+// Clusters, assigns IDs and fills links, review queue and refusals.
+void resolve(LinkageResult& result, const std::vector<ScoredPair>& scored, CarriedOver carried,
+             const std::vector<ReviewerDecision>& decisions, std::uint64_t next_id_floor, const PairScorer& scorer,
+             const LinkageOptions& options) {
+  const ResolvedDecisions resolved = decisions.empty()
+                                         ? ResolvedDecisions{}
+                                         : resolve_decisions(index_by_ref(result.records), decisions, result.warnings);
+  std::vector<std::uint32_t> pncs;
+  const ClusteringInput input =
+      clustering_input(result, scored, carried, resolved, match_weight_for_probability(options.match_threshold), pncs);
+  const ModelPairOracle oracle(*result.prepared, scorer);
+  ClusteringOutput clusters = cluster_records(input, oracle, options.clustering);
+  result.cluster_of = std::move(clusters.cluster_of);
+  result.resolved_ids = assign_stable_ids(result.cluster_of, result.records, carried.previous_ids, next_id_floor);
+
+  collect_links(result, carried.links, input.edges, resolved.must_link, scorer);
+  collect_refusals(result, carried.refused_links, clusters.refused);
+  build_review_queue(result, carried.review_queue, scored, resolved, options);
+  for (const auto& [a, b] : clusters.unapplied_must_links) {
+    result.warnings.push_back(
+        fmt::format("reviewer 'same' decision {} ~ {} conflicts with a 'different' decision; "
+                    "not applied",
+                    result.records[a].person_ref, result.records[b].person_ref));
+  }
+}
+
 // Earlier clusters (keyed by cluster_of) that a "different" decision falls inside.
 std::unordered_set<std::uint32_t> clusters_split_by(const LinkageResult& previous,
-                                                     const std::vector<ReviewerDecision>& decisions) {
+                                                    const std::vector<ReviewerDecision>& decisions) {
   std::unordered_set<std::uint32_t> split;
   if (decisions.empty()) return split;
   const RefIndex index = index_by_ref(previous.records);

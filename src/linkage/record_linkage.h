@@ -35,7 +35,7 @@ struct LinkageOptions {
   BlockingOptions blocking;
   UEstimationOptions u_estimation;  // holds the seed of the random-pair sample
   EmOptions em;
-  TrainingOptions training;         // seed, threads and EM options are taken from the fields above
+  TrainingOptions training;  // seed, threads and EM options are taken from the fields above
   ClusteringOptions clustering;
   /// A pair whose match probability is at least this is linked (subject to the clustering guards).
   double match_threshold = 0.9;
@@ -84,7 +84,7 @@ struct RefusedLink {
 
 struct LinkageResult {
   std::vector<PersonRecord> records;
-  std::shared_ptr<const PreparedPeople> prepared;            // records, cleaned, same order
+  std::shared_ptr<const PreparedPeople> prepared;  // records, cleaned, same order
   std::shared_ptr<const TermFrequencies> term_frequencies;
   FellegiSunterModel model;
   bool term_frequency_adjustments = true;  // as in the options of the run
@@ -92,11 +92,11 @@ struct LinkageResult {
   std::vector<ResolvedPersonId> resolved_ids;  // per record
   std::vector<std::uint32_t> cluster_of;       // per record: smallest record index of its cluster
 
-  std::vector<AcceptedLink> links;              // sorted by (a, b)
-  std::vector<ReviewCandidate> review_queue;    // closest to the threshold first
-  std::vector<RefusedLink> refused_links;       // sorted by weight, strongest first
+  std::vector<AcceptedLink> links;            // sorted by (a, b)
+  std::vector<ReviewCandidate> review_queue;  // closest to the threshold first
+  std::vector<RefusedLink> refused_links;     // sorted by weight, strongest first
   BlockingReport blocking;
-  std::size_t compared_pairs = 0;               // candidate pairs compared in this run
+  std::size_t compared_pairs = 0;  // candidate pairs compared in this run
   /// Things the caller should tell a person: decisions naming unknown records, must-links
   /// overruled by cannot-links, an implausible EM fit.
   std::vector<std::string> warnings;

@@ -97,7 +97,8 @@ std::vector<ResolvedPersonId> assign_stable_ids(std::span<const std::uint32_t> c
     if (id_of_cluster[cluster] == 0) fresh.push_back(cluster);
   }
   std::sort(fresh.begin(), fresh.end(), [&](std::uint32_t x, std::uint32_t y) {
-    if (clusters.smallest_ref[x] != clusters.smallest_ref[y]) return clusters.smallest_ref[x] < clusters.smallest_ref[y];
+    if (clusters.smallest_ref[x] != clusters.smallest_ref[y])
+      return clusters.smallest_ref[x] < clusters.smallest_ref[y];
     return x < y;
   });
   std::uint64_t next_id = largest_seen + 1;

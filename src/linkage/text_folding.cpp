@@ -8,22 +8,22 @@ namespace {
 
 // ASCII spelling of U+00C0..U+00FF, upper case; "" = not a letter (× and ÷).
 constexpr std::array<const char*, 64> kLatin1Letters = {
-    "A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I",   // C0-CF
-    "D", "N", "O", "O", "O", "O", "O", "",  "O", "U", "U", "U", "U", "Y", "TH", "SS",  // D0-DF
-    "A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I",   // E0-EF
-    "D", "N", "O", "O", "O", "O", "O", "",  "O", "U", "U", "U", "U", "Y", "TH", "Y",   // F0-FF
+    "A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I",  "I",   // C0-CF
+    "D", "N", "O", "O", "O", "O", "O",  "",  "O", "U", "U", "U", "U", "Y", "TH", "SS",  // D0-DF
+    "A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I",  "I",   // E0-EF
+    "D", "N", "O", "O", "O", "O", "O",  "",  "O", "U", "U", "U", "U", "Y", "TH", "Y",   // F0-FF
 };
 
 // ASCII spelling of U+0100..U+017F (Latin Extended-A), upper case.
 constexpr std::array<const char*, 128> kLatinExtendedA = {
-    "A",  "A",  "A",  "A",  "A",  "A",  "C", "C", "C", "C", "C", "C", "C", "C", "D", "D",  // 0100
-    "D",  "D",  "E",  "E",  "E",  "E",  "E", "E", "E", "E", "E", "E", "G", "G", "G", "G",  // 0110
-    "G",  "G",  "G",  "G",  "H",  "H",  "H", "H", "I", "I", "I", "I", "I", "I", "I", "I",  // 0120
-    "I",  "I",  "IJ", "IJ", "J",  "J",  "K", "K", "K", "L", "L", "L", "L", "L", "L", "L",  // 0130
-    "L",  "L",  "L",  "N",  "N",  "N",  "N", "N", "N", "N", "N", "N", "O", "O", "O", "O",  // 0140
-    "O",  "O",  "OE", "OE", "R",  "R",  "R", "R", "R", "R", "S", "S", "S", "S", "S", "S",  // 0150
-    "S",  "S",  "T",  "T",  "T",  "T",  "T", "T", "U", "U", "U", "U", "U", "U", "U", "U",  // 0160
-    "U",  "U",  "U",  "U",  "W",  "W",  "Y", "Y", "Y", "Z", "Z", "Z", "Z", "Z", "Z", "S",  // 0170
+    "A", "A", "A",  "A",  "A", "A", "C", "C", "C", "C", "C", "C", "C", "C", "D", "D",  // 0100
+    "D", "D", "E",  "E",  "E", "E", "E", "E", "E", "E", "E", "E", "G", "G", "G", "G",  // 0110
+    "G", "G", "G",  "G",  "H", "H", "H", "H", "I", "I", "I", "I", "I", "I", "I", "I",  // 0120
+    "I", "I", "IJ", "IJ", "J", "J", "K", "K", "K", "L", "L", "L", "L", "L", "L", "L",  // 0130
+    "L", "L", "L",  "N",  "N", "N", "N", "N", "N", "N", "N", "N", "O", "O", "O", "O",  // 0140
+    "O", "O", "OE", "OE", "R", "R", "R", "R", "R", "R", "S", "S", "S", "S", "S", "S",  // 0150
+    "S", "S", "T",  "T",  "T", "T", "T", "T", "U", "U", "U", "U", "U", "U", "U", "U",  // 0160
+    "U", "U", "U",  "U",  "W", "W", "Y", "Y", "Y", "Z", "Z", "Z", "Z", "Z", "Z", "S",  // 0170
 };
 
 bool is_ascii_letter_or_digit(char32_t c) {

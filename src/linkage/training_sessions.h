@@ -47,11 +47,11 @@ struct TrainingOptions {
 };
 
 struct SessionEstimates {
-  FieldProbabilities m;                      // meaningful where `estimated` is true
+  FieldProbabilities m;  // meaningful where `estimated` is true
   std::array<bool, kFieldCount> estimated{};
-  std::optional<double> prior;               // when the same-dob session allows it
-  std::size_t pairs = 0;                     // pairs compared over both sessions
-  std::size_t iterations = 0;                // EM iterations over both sessions
+  std::optional<double> prior;  // when the same-dob session allows it
+  std::size_t pairs = 0;        // pairs compared over both sessions
+  std::size_t iterations = 0;   // EM iterations over both sessions
 };
 
 /// Runs both sessions. `u` is the random-pair estimate; `initial_m` the starting m.

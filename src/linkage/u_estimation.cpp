@@ -81,7 +81,8 @@ FieldProbabilities estimate_u_from_random_pairs(const PreparedPeople& people, co
     for (std::size_t level = 1; level < levels; ++level) {
       std::uint64_t at_level = 0;
       for (const LevelCounts& thread_counts : counts) at_level += thread_counts[f][level];
-      u[f][level] = (static_cast<double>(at_level) + 1.0) / (static_cast<double>(present) + static_cast<double>(levels - 1));
+      u[f][level] =
+          (static_cast<double>(at_level) + 1.0) / (static_cast<double>(present) + static_cast<double>(levels - 1));
     }
   }
   pairs_used = static_cast<std::size_t>(total);

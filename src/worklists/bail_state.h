@@ -7,7 +7,7 @@
 #include <span>
 
 #include "core/bail_period.h"
-#include "worklists/worklist_inputs.h"
+#include "core/extract_records.h"
 
 namespace rasso {
 

@@ -15,7 +15,7 @@
 #include "core/result.h"
 #include "core/s63g_eligibility.h"
 #include "core/safeguarding_config.h"
-#include "worklists/worklist_inputs.h"
+#include "core/extract_records.h"
 
 namespace rasso {
 

@@ -58,7 +58,7 @@ S63gFacts s63g_facts(const BiometricRecord& biometric, const ArrestRecord* arres
 std::vector<WorklistItem> s63g_worklist(const WorklistSnapshot& snapshot, const WorklistRules& rules, CivilDate as_of,
                                         const WorklistFilter& filter) {
   const SafeguardingConfig& config = rules.config;
-  const WorklistInputs& tables = snapshot.tables();
+  const ExtractTables& tables = snapshot.tables();
   std::vector<WorklistItem> items;
   for (RowIndex row = 0; row < tables.biometrics.size(); ++row) {
     const BiometricRecord& biometric = tables.biometrics[row];

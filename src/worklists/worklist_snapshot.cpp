@@ -63,7 +63,7 @@ class RepeatLookup {
 
 }  // namespace
 
-WorklistSnapshot::WorklistSnapshot(WorklistInputs inputs) : tables_(std::move(inputs)) {
+WorklistSnapshot::WorklistSnapshot(ExtractTables inputs) : tables_(std::move(inputs)) {
   link_crimes_and_people();
   link_involvements();
   link_arrests();

@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "worklists/ref_index.h"
-#include "worklists/worklist_inputs.h"
+#include "core/extract_records.h"
 #include "worklists/worklist_item.h"
 
 namespace rasso {
@@ -40,13 +40,13 @@ class WorklistSnapshot {
  public:
   /// Takes the tables and links them. Involvements and arrests are regrouped by crime (arrests in
   /// date order), bail periods by arrest (in period order); other tables keep their order.
-  explicit WorklistSnapshot(WorklistInputs inputs);
+  explicit WorklistSnapshot(ExtractTables inputs);
   WorklistSnapshot(const WorklistSnapshot&) = delete;
   WorklistSnapshot& operator=(const WorklistSnapshot&) = delete;
   WorklistSnapshot(WorklistSnapshot&&) = default;
   WorklistSnapshot& operator=(WorklistSnapshot&&) = default;
 
-  const WorklistInputs& tables() const { return tables_; }
+  const ExtractTables& tables() const { return tables_; }
 
   // Lookups by reference; kNoRow when absent.
   RowIndex find_crime(std::string_view crime_ref) const { return crime_index_.find(crime_ref); }
@@ -104,7 +104,7 @@ class WorklistSnapshot {
   template <typename Index>
   RowIndex resolve(Index& index, std::string_view ref);
 
-  WorklistInputs tables_;
+  ExtractTables tables_;
   RefIndex crime_index_, person_index_, officer_index_, arrest_index_, bail_index_, order_index_, breach_index_,
       biometric_index_;
   std::vector<RowIndex> crime_officer_, involvement_person_, arrest_crime_, bail_arrest_, order_crime_,

@@ -10,25 +10,15 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "support/rasso_command.h"
 #include "support/test_workspace.h"
 
 namespace rasso {
 namespace {
 
-struct CommandResult {
-  int exit_code;
-  std::string output;
-};
+using testing_support::CommandResult;
 
-CommandResult run(const std::string& arguments) {
-  const std::string command = std::string(RASSO_BINARY) + " " + arguments + " 2>/dev/null";
-  FILE* pipe = popen(command.c_str(), "r");
-  std::string output;
-  char buffer[4096];
-  while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) output += buffer;
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
-}
+CommandResult run(const std::string& arguments) { return testing_support::run_rasso(arguments, false); }
 
 nlohmann::json run_json(const std::string& arguments) {
   const CommandResult result = run(arguments);

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "ingest/csv_reader.h"
+#include "support/rasso_command.h"
 #include "support/test_workspace.h"
 
 namespace rasso {
@@ -21,20 +22,9 @@ namespace {
 using testing_support::read_file;
 using testing_support::TestWorkspace;
 
-struct CommandResult {
-  int exit_code;
-  std::string output;
-};
+using testing_support::CommandResult;
 
-CommandResult run(const std::string& arguments) {
-  const std::string command = std::string(RASSO_BINARY) + " " + arguments + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  std::string output;
-  char buffer[4096];
-  while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) output += buffer;
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
-}
+CommandResult run(const std::string& arguments) { return testing_support::run_rasso(arguments, true); }
 
 std::size_t csv_records(const std::filesystem::path& path) {
   auto reader = CsvReader::open(path);

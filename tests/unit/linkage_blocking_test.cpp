@@ -35,10 +35,10 @@ bool has_pair(const CandidatePairs& candidates, std::uint32_t i, std::uint32_t j
 TEST(LinkageBlocking, UnitedRulesFindVariantsOfOnePerson) {
   const PreparedPeople people = prepare({
       record("1", "Robert", "Smith", "1985-04-03", "B15 2TT"),
-      record("2", "Bob", "Smith", "1985-03-04"),                // nickname and day/month swap
-      record("3", "", "SMITH, Robert James", "1985-04-03"),     // comma form
-      record("4", "Smith", "Robert", ""),                       // swapped names, no date of birth
-      record("5", "Robert", "Smithe", "1985-04-08", "B15 2TT"), // surname and dob typos
+      record("2", "Bob", "Smith", "1985-03-04"),                 // nickname and day/month swap
+      record("3", "", "SMITH, Robert James", "1985-04-03"),      // comma form
+      record("4", "Smith", "Robert", ""),                        // swapped names, no date of birth
+      record("5", "Robert", "Smithe", "1985-04-08", "B15 2TT"),  // surname and dob typos
       record("6", "Zbigniew", "Wojciechowski", "1970-01-01"),
   });
   const CandidatePairs candidates = block_candidate_pairs(people, BlockingOptions{});
@@ -58,7 +58,8 @@ TEST(LinkageBlocking, OversizeBlocksAreSplitThenSkippedAndReported) {
   std::vector<PersonRecord> records;
   for (int i = 0; i < 30; ++i) records.push_back(record(std::to_string(i), "John", "Smith", "1980-01-01"));
   // Same names, different years: the full-name block is oversize but splits by year.
-  for (int i = 0; i < 6; ++i) records.push_back(record("y" + std::to_string(i), "Mary", "Jones", std::to_string(1950 + i) + "-06-01"));
+  for (int i = 0; i < 6; ++i)
+    records.push_back(record("y" + std::to_string(i), "Mary", "Jones", std::to_string(1950 + i) + "-06-01"));
   const PreparedPeople people = prepare(records);
   BlockingOptions options;
   options.max_block_size = 10;
@@ -66,8 +67,9 @@ TEST(LinkageBlocking, OversizeBlocksAreSplitThenSkippedAndReported) {
   const CandidatePairs candidates = block_candidate_pairs(people, options);
 
   EXPECT_FALSE(candidates.report.oversize_blocks.empty());
-  const bool any_skipped = std::any_of(candidates.report.oversize_blocks.begin(), candidates.report.oversize_blocks.end(),
-                                       [](const OversizeBlock& block) { return block.skipped; });
+  const bool any_skipped =
+      std::any_of(candidates.report.oversize_blocks.begin(), candidates.report.oversize_blocks.end(),
+                  [](const OversizeBlock& block) { return block.skipped; });
   EXPECT_TRUE(any_skipped);
   std::size_t skipped = 0;
   for (const BlockingRuleStats& stats : candidates.report.rules) {
@@ -99,8 +101,9 @@ TEST(LinkageBlocking, ThreadCountDoesNotChangeTheResult) {
   std::vector<PersonRecord> records;
   const char* surnames[] = {"Smith", "Smyth", "Jones", "Brown", "Browne"};
   for (int i = 0; i < 200; ++i) {
-    records.push_back(record(std::to_string(i), i % 3 == 0 ? "Ann" : "Anne", surnames[i % 5],
-                             "19" + std::to_string(60 + i % 7) + "-0" + std::to_string(1 + i % 9) + "-1" + std::to_string(i % 10)));
+    records.push_back(
+        record(std::to_string(i), i % 3 == 0 ? "Ann" : "Anne", surnames[i % 5],
+               "19" + std::to_string(60 + i % 7) + "-0" + std::to_string(1 + i % 9) + "-1" + std::to_string(i % 10)));
   }
   const PreparedPeople people = prepare(records);
   BlockingOptions one;

@@ -27,8 +27,8 @@ PersonRecord record(std::string forename, std::string surname, std::string dob, 
 class LinkageComparison : public ::testing::Test {
  protected:
   ComparisonVector compare(const PersonRecord& a, const PersonRecord& b) {
-    PreparedPeople people(std::make_shared<const NicknameIndex>(
-        NicknameIndex::from_pairs({{"bob", "robert"}, {"peggy", "margaret"}})));
+    PreparedPeople people(
+        std::make_shared<const NicknameIndex>(NicknameIndex::from_pairs({{"bob", "robert"}, {"peggy", "margaret"}})));
     const std::vector<PersonRecord> both = {a, b};
     people.append(both);
     return compare_people(people[0], people[1], people.names());
@@ -47,8 +47,8 @@ TEST(LinkageBirthDate, ComparisonLevels) {
   const BirthDate date{1985, 4, 3};
   EXPECT_EQ(compare_birth_dates(date, {1985, 4, 3}), DobLevel::Exact);
   EXPECT_EQ(compare_birth_dates(date, {1985, 3, 4}), DobLevel::DayMonthSwapped);
-  EXPECT_EQ(compare_birth_dates(date, {1985, 4, 8}), DobLevel::OneDigit);   // one digit substituted
-  EXPECT_EQ(compare_birth_dates(date, {1958, 4, 3}), DobLevel::OneDigit);   // adjacent digits transposed
+  EXPECT_EQ(compare_birth_dates(date, {1985, 4, 8}), DobLevel::OneDigit);  // one digit substituted
+  EXPECT_EQ(compare_birth_dates(date, {1958, 4, 3}), DobLevel::OneDigit);  // adjacent digits transposed
   EXPECT_EQ(compare_birth_dates(date, {1986, 4, 3}), DobLevel::OneDigit);
   EXPECT_EQ(compare_birth_dates(date, {1985, 11, 30}), DobLevel::SameYear);
   EXPECT_EQ(compare_birth_dates(date, {1972, 9, 21}), DobLevel::Different);
@@ -116,8 +116,8 @@ TEST_F(LinkageComparison, SwappedNamesAreOneLevel) {
 }
 
 TEST_F(LinkageComparison, OtherFields) {
-  const ComparisonVector levels = compare(record("A", "B", "1985-04-03", "M", "B15 2TT"),
-                                          record("A", "B", "1985-03-04", "F", "B15 9ZZ"));
+  const ComparisonVector levels =
+      compare(record("A", "B", "1985-04-03", "M", "B15 2TT"), record("A", "B", "1985-03-04", "F", "B15 9ZZ"));
   EXPECT_EQ(levels[Field::DateOfBirth], static_cast<Level>(DobLevel::DayMonthSwapped));
   EXPECT_EQ(levels[Field::Sex], static_cast<Level>(SexLevel::Different));
   EXPECT_EQ(levels[Field::Postcode], static_cast<Level>(PostcodeLevel::SameDistrict));

@@ -69,8 +69,8 @@ TEST(LinkagePublicData, F1FloorOnRLdata500) {
   const LinkageResult result = link_records(std::move(data.records), reference_nicknames(), LinkageOptions{});
   const ClusteringEvaluation evaluation = evaluate_against_truth(result, data.true_id_by_ref);
   EXPECT_EQ(evaluation.pairwise.true_pairs, 50u);
-  EXPECT_GE(evaluation.pairwise.f1, 0.93) << "precision " << evaluation.pairwise.precision << " recall "
-                                          << evaluation.pairwise.recall;
+  EXPECT_GE(evaluation.pairwise.f1, 0.93)
+      << "precision " << evaluation.pairwise.precision << " recall " << evaluation.pairwise.recall;
 }
 
 TEST(LinkagePublicData, F1FloorOnFebrlDataset1) {
@@ -80,8 +80,8 @@ TEST(LinkagePublicData, F1FloorOnFebrlDataset1) {
   const ClusteringEvaluation evaluation = evaluate_against_truth(result, data.true_id_by_ref);
   EXPECT_EQ(evaluation.pairwise.true_pairs, 500u);
   EXPECT_EQ(evaluation.records_without_truth, 0u);
-  EXPECT_GE(evaluation.pairwise.f1, 0.93) << "precision " << evaluation.pairwise.precision << " recall "
-                                          << evaluation.pairwise.recall;
+  EXPECT_GE(evaluation.pairwise.f1, 0.93)
+      << "precision " << evaluation.pairwise.precision << " recall " << evaluation.pairwise.recall;
 }
 
 }  // namespace

@@ -110,8 +110,9 @@ TEST(LinkageUEstimation, RandomPairsRarelyAgree) {
   std::vector<PersonRecord> records;
   const char* forenames[] = {"Ann", "Ben", "Cara", "Dev", "Eve", "Finn", "Gail", "Hugh"};
   for (int i = 0; i < 400; ++i) {
-    records.push_back(person(forenames[i % 8], "Surname" + std::to_string(i % 50),
-                             std::to_string(1950 + i % 40) + "-0" + std::to_string(1 + i % 9) + "-1" + std::to_string(i % 10)));
+    records.push_back(
+        person(forenames[i % 8], "Surname" + std::to_string(i % 50),
+               std::to_string(1950 + i % 40) + "-0" + std::to_string(1 + i % 9) + "-1" + std::to_string(i % 10)));
   }
   PreparedPeople people(std::make_shared<const NicknameIndex>());
   people.append(records);

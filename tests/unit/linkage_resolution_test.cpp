@@ -13,8 +13,8 @@
 namespace rasso::linkage {
 namespace {
 
-PersonRecord record(std::string ref, std::string forename, std::string surname, std::string dob,
-                    std::string sex = "", std::string postcode = "", std::string pnc = "") {
+PersonRecord record(std::string ref, std::string forename, std::string surname, std::string dob, std::string sex = "",
+                    std::string postcode = "", std::string pnc = "") {
   PersonRecord r;
   r.person_ref = std::move(ref);
   r.forename = std::move(forename);
@@ -66,11 +66,10 @@ ResolvedPersonId id_of(const LinkageResult& result, std::string_view ref) {
 }
 
 TEST(LinkageResolution, FindsTheSameManWrittenThreeWays) {
-  const LinkageResult result = link_records({record("A", "Robert", "Smith", "1985-04-03", "M"),
-                                             record("B", "Bob", "Smith", "1985-03-04", "M"),
-                                             record("C", "", "SMITH, Robert James", "1985-04-03", "M"),
-                                             record("D", "Margaret", "Jones", "1962-11-30", "F")},
-                                            nicknames(), fixed_options());
+  const LinkageResult result = link_records(
+      {record("A", "Robert", "Smith", "1985-04-03", "M"), record("B", "Bob", "Smith", "1985-03-04", "M"),
+       record("C", "", "SMITH, Robert James", "1985-04-03", "M"), record("D", "Margaret", "Jones", "1962-11-30", "F")},
+      nicknames(), fixed_options());
   EXPECT_TRUE(together(result, "A", "B"));
   EXPECT_TRUE(together(result, "A", "C"));
   EXPECT_FALSE(together(result, "A", "D"));
@@ -79,11 +78,11 @@ TEST(LinkageResolution, FindsTheSameManWrittenThreeWays) {
 
 TEST(LinkageResolution, ConflictingPncIdsStopAChain) {
   // B links to A and to C; A and C carry different PNC IDs, so they must not end as one person.
-  const LinkageResult result = link_records(
-      {record("A", "John", "Smith", "1980-01-01", "M", "B15 2TT", pnc(1998, 1234567)),
-       record("B", "John", "Smith", "1980-01-01", "M"),
-       record("C", "John", "Smith", "1980-01-01", "M", "WV1 1AA", pnc(2003, 7654321))},
-      nicknames(), fixed_options());
+  const LinkageResult result =
+      link_records({record("A", "John", "Smith", "1980-01-01", "M", "B15 2TT", pnc(1998, 1234567)),
+                    record("B", "John", "Smith", "1980-01-01", "M"),
+                    record("C", "John", "Smith", "1980-01-01", "M", "WV1 1AA", pnc(2003, 7654321))},
+                   nicknames(), fixed_options());
   EXPECT_FALSE(together(result, "A", "C"));
   EXPECT_TRUE(together(result, "A", "B") || together(result, "B", "C"));
   ASSERT_FALSE(result.refused_links.empty());
@@ -92,35 +91,32 @@ TEST(LinkageResolution, ConflictingPncIdsStopAChain) {
 
 TEST(LinkageResolution, DifferentDobAndSexStopAChain) {
   // B (no dob, no sex) shares the address of A and of C, who cannot be one person.
-  const LinkageResult result = link_records({record("A", "Sam", "Taylor", "1980-01-01", "M", "B15 2TT"),
-                                             record("B", "Sam", "Taylor", "", "", "B15 2TT"),
-                                             record("C", "Sam", "Taylor", "1995-07-20", "F", "B15 2TT")},
-                                            nicknames(), fixed_options());
+  const LinkageResult result = link_records(
+      {record("A", "Sam", "Taylor", "1980-01-01", "M", "B15 2TT"), record("B", "Sam", "Taylor", "", "", "B15 2TT"),
+       record("C", "Sam", "Taylor", "1995-07-20", "F", "B15 2TT")},
+      nicknames(), fixed_options());
   EXPECT_FALSE(together(result, "A", "C"));
-  const bool refused_for_dob_and_sex = std::any_of(result.refused_links.begin(), result.refused_links.end(), [](const RefusedLink& link) {
-    return link.reason == MergeRefusal::ConflictingDobAndSex;
-  });
+  const bool refused_for_dob_and_sex =
+      std::any_of(result.refused_links.begin(), result.refused_links.end(),
+                  [](const RefusedLink& link) { return link.reason == MergeRefusal::ConflictingDobAndSex; });
   EXPECT_TRUE(refused_for_dob_and_sex);
 }
 
 TEST(LinkageResolution, ReviewerDecisionsOverrideTheModel) {
-  const std::vector<PersonRecord> records = {record("A", "Robert", "Smith", "1985-04-03", "M"),
-                                             record("B", "Robert", "Smith", "1985-04-03", "M"),
-                                             record("C", "Alice", "Brown", "1990-01-01", "F"),
-                                             record("D", "Alicia", "Browning", "", "F")};
+  const std::vector<PersonRecord> records = {
+      record("A", "Robert", "Smith", "1985-04-03", "M"), record("B", "Robert", "Smith", "1985-04-03", "M"),
+      record("C", "Alice", "Brown", "1990-01-01", "F"), record("D", "Alicia", "Browning", "", "F")};
   const LinkageResult by_model = link_records(records, nicknames(), fixed_options());
   EXPECT_TRUE(together(by_model, "A", "B"));
   EXPECT_FALSE(together(by_model, "C", "D"));
 
-  const std::vector<ReviewerDecision> decisions = {{"A", "B", ReviewDecision::Different},
-                                                   {"D", "C", ReviewDecision::Same},
-                                                   {"A", "nobody", ReviewDecision::Same}};
+  const std::vector<ReviewerDecision> decisions = {
+      {"A", "B", ReviewDecision::Different}, {"D", "C", ReviewDecision::Same}, {"A", "nobody", ReviewDecision::Same}};
   const LinkageResult reviewed = link_records(records, nicknames(), fixed_options(), decisions);
   EXPECT_FALSE(together(reviewed, "A", "B"));
   EXPECT_TRUE(together(reviewed, "C", "D"));
-  const auto reviewer_link = std::find_if(reviewed.links.begin(), reviewed.links.end(), [](const AcceptedLink& link) {
-    return link.source == LinkSource::Reviewer;
-  });
+  const auto reviewer_link = std::find_if(reviewed.links.begin(), reviewed.links.end(),
+                                          [](const AcceptedLink& link) { return link.source == LinkSource::Reviewer; });
   ASSERT_NE(reviewer_link, reviewed.links.end());
   EXPECT_EQ(reviewer_link->a, 2u);
   EXPECT_EQ(reviewer_link->b, 3u);
@@ -131,10 +127,9 @@ TEST(LinkageResolution, CannotLinkWinsOverMustLink) {
   const std::vector<PersonRecord> records = {record("A", "Robert", "Smith", "1985-04-03"),
                                              record("B", "Robert", "Smith", "1985-04-03"),
                                              record("C", "Robert", "Smith", "1985-04-03")};
-  const LinkageResult result = link_records(records, nicknames(), fixed_options(),
-                                            {{"A", "B", ReviewDecision::Different},
-                                             {"A", "C", ReviewDecision::Same},
-                                             {"B", "C", ReviewDecision::Same}});
+  const LinkageResult result = link_records(
+      records, nicknames(), fixed_options(),
+      {{"A", "B", ReviewDecision::Different}, {"A", "C", ReviewDecision::Same}, {"B", "C", ReviewDecision::Same}});
   EXPECT_FALSE(together(result, "A", "B"));
   EXPECT_FALSE(result.warnings.empty());
 }
@@ -161,9 +156,9 @@ TEST(LinkageResolution, ResolvedPersonIdsAreStableAcrossRuns) {
   EXPECT_GT(id_of(grown, "E").value, std::max(id_of(first, "A").value, id_of(first, "C").value));
 
   // A split: the part with more of the old records keeps the ID.
-  const LinkageResult split = link_records(records, nicknames(), fixed_options(),
-                                           {{"B", "A", ReviewDecision::Different}, {"B", "D", ReviewDecision::Different}},
-                                           grown.assignment());
+  const LinkageResult split =
+      link_records(records, nicknames(), fixed_options(),
+                   {{"B", "A", ReviewDecision::Different}, {"B", "D", ReviewDecision::Different}}, grown.assignment());
   EXPECT_EQ(id_of(split, "A"), id_of(grown, "A"));
   EXPECT_EQ(id_of(split, "D"), id_of(grown, "A"));
   EXPECT_GT(id_of(split, "B").value, id_of(grown, "E").value);
@@ -218,8 +213,8 @@ TEST(LinkageResolution, ReviewQueueHoldsPairsNearTheThreshold) {
   options.review_low = 0.01;
   options.review_high = 0.999;
   // Same names, no date of birth: probability about 0.5 under the fixed model.
-  const LinkageResult result = link_records({record("A", "Robert", "Smith", ""), record("B", "Robert", "Smith", "")},
-                                            nicknames(), options);
+  const LinkageResult result =
+      link_records({record("A", "Robert", "Smith", ""), record("B", "Robert", "Smith", "")}, nicknames(), options);
   ASSERT_EQ(result.review_queue.size(), 1u);
   EXPECT_FALSE(result.review_queue[0].linked);
   EXPECT_GT(result.review_queue[0].probability, 0.01);

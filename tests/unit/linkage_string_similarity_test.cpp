@@ -30,17 +30,17 @@ TEST(LinkageJaroWinkler, EdgeCases) {
 // Taft (1970) as reproduced in Lynch and Arends (1977), Appendix B.
 TEST(LinkageNysiis, KnownValues) {
   const std::pair<const char*, const char*> cases[] = {
-      {"MacIntosh", "MCANT"},    {"Knuth", "NAT"},        {"Koehn", "CAN"},       {"Phillipson", "FALAPS"},
-      {"Pfeister", "FASTAR"},    {"SCHOENHOEFT", "SANAFT"}, {"MCKEE", "MCY"},     {"MACKIE", "MCY"},
-      {"HEITSCHMIDT", "HATSNA"}, {"BART", "BAD"},         {"HURD", "HAD"},        {"HUNT", "HAD"},
-      {"WESTERLUND", "WASTAR"},  {"CASSTEVENS", "CASTAF"}, {"VASQUEZ", "VASG"},   {"FRAZIER", "FRASAR"},
-      {"BOWMAN", "BANAN"},       {"MCKNIGHT", "MCNAGT"},  {"RICKERT", "RACAD"},   {"DEUTSCH", "DAT"},
-      {"WESTPHAL", "WASTFA"},    {"SHRIVER", "SRAVAR"},   {"KUHL", "CAL"},        {"RAWSON", "RASAN"},
-      {"JILES", "JAL"},          {"CARRAWAY", "CARY"},    {"YAMADA", "YANAD"},    {"CHRISTINA", "CRASTA"},
-      {"CHERYL", "CARYL"},       {"NEHEMIAH", "NAHAN"},   {"HENRY", "HANRY"},     {"NOAH", "N"},
-      {"MAHLON", "MALAN"},       {"ELIHU", "ELAH"},       {"JOHN", "JAN"},        {"PHILIP", "FALAP"},
-      {"ARCHIE", "ARCY"},        {"HIRAM", "HARAN"},      {"MALACHI", "MALAC"},   {"SHIRLEY", "SARLY"},
-      {"ANTHONY", "ANTANY"},     {"HYMAN", "HYNAN"},      {"TIMOTHY", "TANATY"},  {"EVE", "EV"},
+      {"MacIntosh", "MCANT"},    {"Knuth", "NAT"},          {"Koehn", "CAN"},      {"Phillipson", "FALAPS"},
+      {"Pfeister", "FASTAR"},    {"SCHOENHOEFT", "SANAFT"}, {"MCKEE", "MCY"},      {"MACKIE", "MCY"},
+      {"HEITSCHMIDT", "HATSNA"}, {"BART", "BAD"},           {"HURD", "HAD"},       {"HUNT", "HAD"},
+      {"WESTERLUND", "WASTAR"},  {"CASSTEVENS", "CASTAF"},  {"VASQUEZ", "VASG"},   {"FRAZIER", "FRASAR"},
+      {"BOWMAN", "BANAN"},       {"MCKNIGHT", "MCNAGT"},    {"RICKERT", "RACAD"},  {"DEUTSCH", "DAT"},
+      {"WESTPHAL", "WASTFA"},    {"SHRIVER", "SRAVAR"},     {"KUHL", "CAL"},       {"RAWSON", "RASAN"},
+      {"JILES", "JAL"},          {"CARRAWAY", "CARY"},      {"YAMADA", "YANAD"},   {"CHRISTINA", "CRASTA"},
+      {"CHERYL", "CARYL"},       {"NEHEMIAH", "NAHAN"},     {"HENRY", "HANRY"},    {"NOAH", "N"},
+      {"MAHLON", "MALAN"},       {"ELIHU", "ELAH"},         {"JOHN", "JAN"},       {"PHILIP", "FALAP"},
+      {"ARCHIE", "ARCY"},        {"HIRAM", "HARAN"},        {"MALACHI", "MALAC"},  {"SHIRLEY", "SARLY"},
+      {"ANTHONY", "ANTANY"},     {"HYMAN", "HYNAN"},        {"TIMOTHY", "TANATY"}, {"EVE", "EV"},
       {"Wikipedia", "WACAPA"},   {"Breschnew", "BRASN"},
   };
   for (const auto& [name, key] : cases) EXPECT_EQ(nysiis(name), key) << name;

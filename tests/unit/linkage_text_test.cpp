@@ -23,7 +23,9 @@ TEST(LinkageTextFolding, UpperCasesAndStripsAccentsAndPunctuation) {
 
 TEST(LinkageTextFolding, DropsOtherScriptsAndInvalidBytes) {
   EXPECT_EQ(fold_to_ascii_upper("Ivan \xD0\x98\xD0\xB2\xD0\xB0\xD0\xBD"), "IVAN");
-  EXPECT_EQ(fold_to_ascii_upper("Ann\xFF" "e"), "ANNE");
+  EXPECT_EQ(fold_to_ascii_upper("Ann\xFF"
+                                "e"),
+            "ANNE");
 }
 
 TEST(LinkagePersonNameParser, SurnameCommaForenamesForm) {
@@ -99,8 +101,8 @@ TEST(LinkagePersonRecord, RowsFollowThePersonsFieldSpecOrder) {
   // person_ref, force_code, forename, middle_names, surname, dob, sex, ethnicity, disability,
   // address, postcode, pnc_id, cro_number
   const std::vector<std::vector<std::string>> rows = {
-      {"WM-1", "WM", "Robert", "James", "Smith", "1985-04-03", "M", "W1", "N", "1 High St", "B15 2TT",
-       "1985/0123456X", "123456/85X"},
+      {"WM-1", "WM", "Robert", "James", "Smith", "1985-04-03", "M", "W1", "N", "1 High St", "B15 2TT", "1985/0123456X",
+       "123456/85X"},
       {"WM-2", "WM", "Bob"},
   };
   const std::vector<PersonRecord> records = person_records_from_rows(rows);

@@ -67,8 +67,8 @@ void expect_items(const std::vector<WorklistItem>& items, const std::vector<Expe
   }
 }
 
-WorklistInputs force_inputs() {
-  WorklistInputs in;
+ExtractTables force_inputs() {
+  ExtractTables in;
   in.officers = {{"O1", "WD", "U1"}, {"O2", "WM", "U2"}, {"O3", "WD", "U3"}};
   for (const char* ref : {"C1", "C2", "C3", "C5", "C6", "C7", "C8", "C9"}) in.crimes.push_back(open_crime(ref));
   CrimeRecord closed = open_crime("C4");
@@ -180,7 +180,7 @@ struct DayCase {
 class BailWorklistBoundaries : public testing::TestWithParam<DayCase> {};
 
 TEST_P(BailWorklistBoundaries, AroundWarningAndExpiry) {
-  WorklistInputs in;
+  ExtractTables in;
   in.crimes.push_back(open_crime("C1"));
   in.arrests.push_back(arrest("A1", "C1", "P1", "2023-11-30", ArrestDisposal::PreChargeBail, "2023-11-30"));
   // Statutory expiry 29 February 2024 (30 November + 3 months, clamped); recorded end later.
@@ -205,7 +205,7 @@ INSTANTIATE_TEST_SUITE_P(Table, BailWorklistBoundaries,
                                          DayCase{"2024-03-01", true, ItemKind::BailLapsed, 1}));   // lapsed
 
 TEST(BailWorklist, AnExtensionAuthorisedBeforeTheAsOfDateCounts) {
-  WorklistInputs in;
+  ExtractTables in;
   in.crimes.push_back(open_crime("C1"));
   in.arrests.push_back(arrest("A1", "C1", "P1", "2024-01-09", ArrestDisposal::PreChargeBail, "2024-01-09"));
   in.bail_periods.push_back(period("B1", "A1", 1, "2024-01-09", "2024-04-09", "PS", "2024-01-09"));
@@ -216,7 +216,7 @@ TEST(BailWorklist, AnExtensionAuthorisedBeforeTheAsOfDateCounts) {
 }
 
 TEST(BailWorklist, RuiBoundaryAtSixMonths) {
-  WorklistInputs in;
+  ExtractTables in;
   in.crimes.push_back(open_crime("C1"));
   in.arrests.push_back(arrest("A1", "C1", "P1", "2024-01-15", ArrestDisposal::ReleasedUnderInvestigation, "2024-01-15"));
   const WorklistSnapshot snapshot(std::move(in));

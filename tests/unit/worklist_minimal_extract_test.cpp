@@ -1,5 +1,5 @@
 // All five worklists over the minimal extract in tests/data/extracts/minimal, read as raw CSV rows
-// (Y/N booleans) through worklist_inputs_from_rows, with the shipped code tables and bank holidays.
+// (Y/N booleans) through extract_tables_from_rows, with the shipped code tables and bank holidays.
 
 #include <gtest/gtest.h>
 
@@ -9,7 +9,7 @@
 #include "ingest/csv_reader.h"
 #include "ingest/reference_data.h"
 #include "worklists/worklist.h"
-#include "worklists/worklist_rows.h"
+#include "core/extract_record_rows.h"
 
 namespace rasso {
 namespace {
@@ -56,7 +56,7 @@ std::vector<std::string> summary(const std::vector<WorklistItem>& items) {
 TEST(WorklistMinimalExtract, EveryWorklistAsOfMidSeptember2024) {
   std::map<Entity, EntityRows> rows;
   for (Entity entity : kEntitiesInLoadOrder) rows[entity] = read_rows(entity);
-  auto inputs = worklist_inputs_from_rows(rows);
+  auto inputs = extract_tables_from_rows(rows);
   ASSERT_TRUE(inputs.ok()) << inputs.error().message;
   const WorklistSnapshot snapshot(std::move(inputs).value());
   EXPECT_EQ(snapshot.unresolved_references(), 0u);

@@ -51,8 +51,8 @@ BreachRecord breach(const char* ref, BreachOf of, const char* linked, const char
   return record;
 }
 
-WorklistInputs inputs() {
-  WorklistInputs in;
+ExtractTables inputs() {
+  ExtractTables in;
   in.crimes = {crime("C1", "O1", "U1", "WD"), crime("C2", "O2", "U2", "WD")};
   in.persons = {{"P1", "WD", false}, {"P9", "WM", false}};
   in.arrests = {{"A1", "C1", "P1", d("2024-01-08"), ArrestDisposal::PreChargeBail, d("2024-01-09")}};
@@ -110,8 +110,8 @@ TEST(OrdersWorklist, Filters) {
   EXPECT_EQ(orders_worklist(snapshot, WorklistRules{}, d("2024-07-20"), {"", "", "O2"}).size(), 0u);
 }
 
-WorklistInputs breach_inputs() {
-  WorklistInputs in = inputs();
+ExtractTables breach_inputs() {
+  ExtractTables in = inputs();
   in.orders.push_back(order("R7", "SPO", "P4", "C2", OrderStatus::Applied, nullptr, nullptr));
   in.breaches = {
       breach("X1", BreachOf::Bail, "B1", "P1", "2024-09-09", "2024-09-10"),
@@ -159,7 +159,7 @@ TEST(BreachesWorklist, ListsResponsesRepeatsAndBreachesBeforeTheOrder) {
 }
 
 TEST(BreachesWorklist, ResponseDueBoundary) {
-  WorklistInputs in = inputs();
+  ExtractTables in = inputs();
   in.breaches = {breach("X1", BreachOf::Bail, "B1", "P1", "2024-03-01", "2024-03-01")};
   const WorklistSnapshot snapshot(std::move(in));
   EXPECT_EQ(breaches_worklist(snapshot, WorklistRules{}, d("2024-03-02"))[0].days_overdue, -1);

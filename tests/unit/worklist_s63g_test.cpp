@@ -27,7 +27,7 @@ struct Case {
   const char* suspect_status = "no_further_action";
 };
 
-void add_case(WorklistInputs& in, const Case& c) {
+void add_case(ExtractTables& in, const Case& c) {
   const std::string ref = c.ref;
   CrimeRecord crime;
   crime.crime_ref = "C-" + ref;
@@ -58,8 +58,8 @@ void add_case(WorklistInputs& in, const Case& c) {
   in.biometrics.push_back(bio);
 }
 
-WorklistInputs inputs() {
-  WorklistInputs in;
+ExtractTables inputs() {
+  ExtractTables in;
   add_case(in, {.ref = "associated", .relationship = "family"});
   add_case(in, {.ref = "convicted", .relationship = "partner", .previous_convictions = true});
   add_case(in, {.ref = "charged", .disposal = ArrestDisposal::Charged, .no_charge = nullptr, .relationship = "partner",

@@ -29,8 +29,8 @@ BailPeriodRecord period(const char* ref, const char* arrest, int number) {
 }
 
 // Children deliberately out of parent order, with a few dangling references.
-WorklistInputs shuffled() {
-  WorklistInputs in;
+ExtractTables shuffled() {
+  ExtractTables in;
   in.crimes = {crime("C1", "O1", "U1"), crime("C2", "O2", ""), crime("C3", "", "")};
   in.officers = {{"O1", "WD", "U1"}, {"O2", "WD", "U2"}};
   in.persons = {{"P1", "WD", false}, {"P2", "WM", true}};

@@ -52,13 +52,13 @@ class Builder {
                                 conditions, true, std::nullopt, BailEndReason::None});
     return *this;
   }
-  WorklistInputs take() { return std::move(in_); }
+  ExtractTables take() { return std::move(in_); }
 
  private:
-  WorklistInputs in_;
+  ExtractTables in_;
 };
 
-WorklistInputs inputs() {
+ExtractTables inputs() {
   Builder b;
   // V1: all done, including a decision told on a Saturday.
   b.crime("V1", "2024-03-01").victim("V1", "P1");

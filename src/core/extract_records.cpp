@@ -1,4 +1,4 @@
-#include "worklists/worklist_inputs.h"
+#include "core/extract_records.h"
 
 #include <utility>
 

@@ -1,6 +1,6 @@
 #pragma once
-// WorklistInputs: the typed tables the safeguarding worklist engines read, one struct per extract
-// entity with only the fields the rules use. Codes the rules interpret become enums (an unknown
+// ExtractTables: the typed tables the engines (worklists, repeat suspects) read, one struct per
+// extract entity with only the fields the rules use. Codes the rules interpret become enums (an unknown
 // code, e.g. one an administrator added, becomes Other); references stay as the source system's
 // reference strings and are linked by WorklistSnapshot. Units and training are not needed: a
 // worklist item's owning unit comes from the crime, or from its officer in charge.
@@ -158,7 +158,7 @@ struct OfficerRecord {
   std::string unit_ref;
 };
 
-struct WorklistInputs {
+struct ExtractTables {
   std::vector<CrimeRecord> crimes;
   std::vector<PersonRecord> persons;
   std::vector<InvolvementRecord> involvements;

@@ -1,7 +1,7 @@
 // Converting store rows (entity_spec field order, normalised values) into worklist tables, and the
 // errors for rows that do not fit.
 
-#include "worklists/worklist_rows.h"
+#include "core/extract_record_rows.h"
 
 #include <gtest/gtest.h>
 
@@ -55,9 +55,9 @@ TEST(WorklistRows, ConvertsEveryEntityTheWorklistsRead) {
   rows[Entity::Officers] = {row(Entity::Officers, {{"officer_ref", "O1"}, {"force_code", "WD"}, {"unit_ref", "U1"}})};
   rows[Entity::Units] = {{"this", "is", "ignored"}};
 
-  const auto converted = worklist_inputs_from_rows(rows);
+  const auto converted = extract_tables_from_rows(rows);
   ASSERT_TRUE(converted.ok()) << converted.error().message;
-  const WorklistInputs& in = *converted;
+  const ExtractTables& in = *converted;
   ASSERT_EQ(in.crimes.size(), 1u);
   EXPECT_TRUE(in.crimes[0].child_victim);
   EXPECT_EQ(in.crimes[0].outcome_code, 16);
@@ -91,7 +91,7 @@ TEST(WorklistRows, ConvertsEveryEntityTheWorklistsRead) {
 }
 
 TEST(WorklistRows, MissingEntitiesAreEmpty) {
-  const auto converted = worklist_inputs_from_rows({});
+  const auto converted = extract_tables_from_rows({});
   ASSERT_TRUE(converted.ok());
   EXPECT_TRUE(converted->crimes.empty());
   EXPECT_TRUE(converted->victim_contacts.empty());
@@ -108,7 +108,7 @@ class WorklistRowsRefuse : public testing::TestWithParam<BadRow> {};
 TEST_P(WorklistRowsRefuse, NamingTheRowAndField) {
   std::map<Entity, EntityRows> rows;
   rows[GetParam().entity] = {GetParam().values};
-  const auto converted = worklist_inputs_from_rows(rows);
+  const auto converted = extract_tables_from_rows(rows);
   ASSERT_FALSE(converted.ok());
   EXPECT_EQ(converted.error().code, "invalid_input");
   EXPECT_EQ(converted.error().message, GetParam().message);

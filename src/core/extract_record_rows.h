@@ -1,5 +1,5 @@
 #pragma once
-// Converting store rows into WorklistInputs. A row is one record's values in the column order of
+// Converting store rows into ExtractTables. A row is one record's values in the column order of
 // entity_spec(entity).fields, already normalised by the import: dates ISO 8601, booleans "1"/"0"
 // (Y/N and true/false are accepted too), blank = null, reference lists separated by ';'.
 
@@ -9,7 +9,7 @@
 
 #include "core/entity.h"
 #include "core/result.h"
-#include "worklists/worklist_inputs.h"
+#include "core/extract_records.h"
 
 namespace rasso {
 
@@ -21,6 +21,6 @@ using EntityRows = std::vector<std::vector<std::string>>;
 /// "invalid_input" naming the entity, the row (1-based), its key and the field, for a row with the
 /// wrong number of values, a missing required value, or a date, whole number or boolean that does
 /// not parse.
-Result<WorklistInputs> worklist_inputs_from_rows(const std::map<Entity, EntityRows>& rows);
+Result<ExtractTables> extract_tables_from_rows(const std::map<Entity, EntityRows>& rows);
 
 }  // namespace rasso

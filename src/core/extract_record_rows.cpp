@@ -1,4 +1,4 @@
-#include "worklists/worklist_rows.h"
+#include "core/extract_record_rows.h"
 
 #include <cassert>
 #include <charconv>
@@ -267,8 +267,8 @@ std::optional<Error> convert_officers(const std::map<Entity, EntityRows>& rows, 
 
 }  // namespace
 
-Result<WorklistInputs> worklist_inputs_from_rows(const std::map<Entity, EntityRows>& rows) {
-  WorklistInputs inputs;
+Result<ExtractTables> extract_tables_from_rows(const std::map<Entity, EntityRows>& rows) {
+  ExtractTables inputs;
   for (const auto& error : {convert_crimes(rows, inputs.crimes), convert_persons(rows, inputs.persons),
                             convert_involvements(rows, inputs.involvements), convert_arrests(rows, inputs.arrests),
                             convert_bail(rows, inputs.bail_periods), convert_orders(rows, inputs.orders),
