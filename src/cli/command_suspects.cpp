@@ -121,7 +121,8 @@ void register_suspects_command(CLI::App& app, CommandContext& context) {
     if (!context.load_codes(codes)) return;
     auto store = context.open_store(options->db, false);
     if (!store) return;
-    auto tables = load_extract_tables(*store);
+    auto tables = load_extract_tables(
+        *store, {Entity::Crimes, Entity::Involvements, Entity::Arrests, Entity::Bail, Entity::Orders});
     if (!tables) return context.fail(tables.error());
     auto resolved = load_resolved(*store);
     if (!resolved) return context.fail(resolved.error());

@@ -64,7 +64,9 @@ void register_worklist_command(CLI::App& app, CommandContext& context) {
     if (!rules) return context.fail(rules.error());
     auto store = context.open_store(options->db, false);
     if (!store) return;
-    auto tables = load_extract_tables(*store);
+    auto tables = load_extract_tables(*store, {Entity::Officers, Entity::Crimes, Entity::Persons, Entity::Involvements,
+                                               Entity::Arrests, Entity::Bail, Entity::Orders, Entity::Breaches,
+                                               Entity::VictimContacts, Entity::Biometrics});
     if (!tables) return context.fail(tables.error());
     const WorklistSnapshot snapshot(std::move(*tables));
     const WorklistKind kind = *worklist_from_name(options->name);

@@ -4,10 +4,9 @@
 
 namespace rasso::cli {
 
-Result<ExtractTables> load_extract_tables(Store& store) {
+Result<ExtractTables> load_extract_tables(Store& store, std::initializer_list<Entity> entities) {
   std::map<Entity, EntityRows> rows;
-  for (Entity entity : kEntitiesInLoadOrder) {
-    if (entity == Entity::Units || entity == Entity::Training) continue;
+  for (Entity entity : entities) {
     auto loaded = store.rows(entity);
     if (!loaded) return loaded.error();
     rows.emplace(entity, std::move(*loaded));

@@ -3,6 +3,7 @@
 // assignment and the offence facts. The CLI loads once per command; engines never see the store.
 
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -15,8 +16,9 @@
 
 namespace rasso::cli {
 
-/// Every extract table the engines read, typed.
-Result<ExtractTables> load_extract_tables(Store& store);
+/// The extract tables the engines read, typed; only `entities` are loaded (the others stay
+/// empty), so a command reads no more of the store than it needs.
+Result<ExtractTables> load_extract_tables(Store& store, std::initializer_list<Entity> entities);
 
 /// person_ref -> resolved id of the latest linkage run (empty before `rasso link` has run).
 Result<std::unordered_map<std::string, std::uint64_t>> load_resolved(Store& store);
