@@ -51,8 +51,9 @@ void set(Row& row, Entity entity, std::string_view field, std::string value) {
 Status write_row(CommandContext& context, Store& store, Entity entity, const Row& row, const std::string& action,
                  const std::string& processing, const std::string& reason) {
   const EntitySpec& spec = entity_spec(entity);
-  for (const RowRuleViolation& violation : check_row_rules(spec, row)) {
-    return Error{"invalid_input", "field '" + violation.field + "': " + violation.rule};
+  const auto violations = check_row_rules(spec, row);
+  if (!violations.empty()) {
+    return Error{"invalid_input", "field '" + violations.front().field + "': " + violations.front().rule};
   }
   const std::string now = now_iso();
   auto session = store.begin_import("manual:" + context.actor(), now);

@@ -77,9 +77,8 @@ Result<bool> CsvReader::fill() {
   }
   const std::size_t parsed = csv_parse(parser_.get(), buffer_.data(), got, on_field, on_record, this);
   if (parsed != got) {
-    // Count the line on which the parser stopped.
-    std::size_t line = line_;
-    return Error{"csv_syntax", "line " + std::to_string(line) + ": " + csv_strerror(csv_error(parser_.get())) +
+    // Records before the failure have been counted, so line_ is the line the parser stopped on.
+    return Error{"csv_syntax", "line " + std::to_string(line_) + ": " + csv_strerror(csv_error(parser_.get())) +
                                    " (a quote inside an unquoted field, or text after a closing quote)"};
   }
   bytes_read_ += got;

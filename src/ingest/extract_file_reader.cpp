@@ -83,15 +83,26 @@ class CsvExtractReader final : public ExtractFileReader {
   std::size_t file_size() const override { return reader_ ? reader_->file_size() : 0; }
 
  private:
+  // Opens the file and binds its header; on failure records the problem in `fatal`.
   bool start(ImportProblem& fatal) {
+    std::optional<ImportProblem> problem;
     auto opened = CsvReader::open(path_);
-    if (!opened) return fail(fatal, file_problem(path_, 0, "", opened.error().message)), false;
-    reader_ = std::move(*opened);
-    auto got = reader_->next(record_);
-    if (!got) return fail(fatal, file_problem(path_, 0, "", got.error().message)), false;
-    if (!*got) return fail(fatal, file_problem(path_, 1, "", "the file is empty: a header row is required")), false;
-    if (auto problem = map_.bind_header(path_, std::move(record_.fields))) return fail(fatal, *problem), false;
-    return true;
+    if (!opened) {
+      problem = file_problem(path_, 0, "", opened.error().message);
+    } else {
+      reader_ = std::move(*opened);
+      auto got = reader_->next(record_);
+      if (!got) {
+        problem = file_problem(path_, 0, "", got.error().message);
+      } else if (!*got) {
+        problem = file_problem(path_, 1, "", "the file is empty: a header row is required");
+      } else {
+        problem = map_.bind_header(path_, std::move(record_.fields));
+      }
+    }
+    if (!problem) return true;
+    fail(fatal, std::move(*problem));
+    return false;
   }
 
   Next fail(ImportProblem& fatal, ImportProblem problem) {
