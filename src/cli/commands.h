@@ -19,5 +19,6 @@ void register_person_command(CLI::App& app, CommandContext& context);
 void register_review_command(CLI::App& app, CommandContext& context);
 void register_worklist_command(CLI::App& app, CommandContext& context);
 void register_record_command(CLI::App& app, CommandContext& context);
+void register_quality_command(CLI::App& app, CommandContext& context);
 
 }  // namespace rasso::cli

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   rasso::cli::register_review_command(app, context);
   rasso::cli::register_worklist_command(app, context);
   rasso::cli::register_record_command(app, context);
+  rasso::cli::register_quality_command(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

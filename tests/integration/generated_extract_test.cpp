@@ -58,7 +58,8 @@ TEST(GeneratedExtract, ImportsCompletelyAndReimportsAsANoOp) {
 
   const CommandResult again = run("import " + extract.string() + " --db " + store.string() + " --json");
   ASSERT_EQ(again.exit_code, 0) << again.output;
-  for (const auto& file : nlohmann::json::parse(again.output)["files"]) {
+  const auto again_report = nlohmann::json::parse(again.output);  // kept alive for the loop
+  for (const auto& file : again_report["files"]) {
     EXPECT_EQ(file["added"].get<std::size_t>() + file["changed"].get<std::size_t>(), 0u) << file["file"];
   }
 }
