@@ -19,17 +19,17 @@ std::size_t slot(Entity entity) { return static_cast<std::size_t>(entity); }
 
 std::string upsert_sql(const EntitySpec& spec) {
   const std::string name(spec.name());
-  std::string placeholders;
+  std::string bind_markers;
   std::string updates;
   for (std::size_t i = 0; i < spec.fields.size(); ++i) {
-    placeholders += "?, ";
+    bind_markers += "?, ";
     if (i > 0) updates += std::string(spec.fields[i].name) + " = excluded." + std::string(spec.fields[i].name) + ", ";
   }
   // Bare column names in DO UPDATE SET are the stored row's values. A row already written by
   // this import is left alone (nothing returned): that is a duplicate key within the extract.
   return "INSERT INTO " + name + " (" + sqlite::entity_columns(spec.entity) +
          ", row_fingerprint, first_import_id, last_import_id, changed_import_id, import_line) VALUES (" +
-         placeholders + "?, ?, ?, ?, ?) ON CONFLICT (" + std::string(spec.key().name) + ") DO UPDATE SET " + updates +
+         bind_markers + "?, ?, ?, ?, ?) ON CONFLICT (" + std::string(spec.key().name) + ") DO UPDATE SET " + updates +
          "changed_import_id = CASE WHEN row_fingerprint <> excluded.row_fingerprint THEN excluded.last_import_id "
          "ELSE changed_import_id END, row_fingerprint = excluded.row_fingerprint, "
          "last_import_id = excluded.last_import_id, import_line = excluded.import_line "
@@ -40,11 +40,11 @@ std::string upsert_sql(const EntitySpec& spec) {
 // import, so no stored row can conflict and SQLite skips the upsert's conflict handling. A
 // duplicate key within the extract then fails with a primary-key constraint error.
 std::string insert_sql(const EntitySpec& spec) {
-  std::string placeholders;
-  for (std::size_t i = 0; i < spec.fields.size(); ++i) placeholders += "?, ";
+  std::string bind_markers;
+  for (std::size_t i = 0; i < spec.fields.size(); ++i) bind_markers += "?, ";
   return "INSERT INTO " + std::string(spec.name()) + " (" + sqlite::entity_columns(spec.entity) +
          ", row_fingerprint, first_import_id, last_import_id, changed_import_id, import_line) VALUES (" +
-         placeholders + "?, ?, ?, ?, ?)";
+         bind_markers + "?, ?, ?, ?, ?)";
 }
 
 // Appends one audit event chained to the last one; the caller holds the write transaction.
