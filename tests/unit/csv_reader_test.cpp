@@ -10,7 +10,9 @@ namespace {
 class CsvReaderTest : public testing::Test {
  protected:
   std::filesystem::path write(const std::string& content) {
-    const auto path = std::filesystem::path(testing::TempDir()) / "csv_reader_test.csv";
+    // One file per test: ctest runs tests in parallel processes.
+    const auto path = std::filesystem::path(testing::TempDir()) /
+                      (std::string("csv_reader_") + testing::UnitTest::GetInstance()->current_test_info()->name() + ".csv");
     std::ofstream(path, std::ios::binary) << content;
     return path;
   }
