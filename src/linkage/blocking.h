@@ -9,7 +9,7 @@
 // every other), so the names-only rule pairs a block's records only with those of its records
 // that have no date of birth: the other pairs are left to the rules that use the date.
 //
-// A block bigger than max_block_size (a very common name, a placeholder date) would make the
+// A block bigger than max_block_size (a very common name, a default date such as 1900-01-01) would make the
 // work quadratic. It is split once by a finer key of its rule (sub-blocking); a sub-block that
 // is still too big is skipped and reported, not compared.
 
