@@ -5,7 +5,8 @@
 #include "analytics/repeat_suspects.h"
 #include "cli/command_context.h"
 #include "cli/commands.h"
-#include "cli/store_snapshot.h"
+#include "analytics/offence_facts.h"
+#include "store/extract_snapshot.h"
 #include "ingest/csv_writer.h"
 
 namespace rasso::cli {

@@ -4,7 +4,8 @@
 
 #include "cli/command_context.h"
 #include "cli/commands.h"
-#include "cli/store_snapshot.h"
+#include "analytics/offence_facts.h"
+#include "store/extract_snapshot.h"
 #include "ingest/csv_reader.h"
 #include "ingest/csv_writer.h"
 #include "ingest/reference_data.h"

@@ -1,8 +1,10 @@
-#include "cli/store_snapshot.h"
+#include "store/extract_snapshot.h"
+
+#include <map>
 
 #include "core/extract_record_rows.h"
 
-namespace rasso::cli {
+namespace rasso {
 
 Result<ExtractTables> load_extract_tables(Store& store, std::initializer_list<Entity> entities) {
   std::map<Entity, EntityRows> rows;
@@ -12,6 +14,12 @@ Result<ExtractTables> load_extract_tables(Store& store, std::initializer_list<En
     rows.emplace(entity, std::move(*loaded));
   }
   return extract_tables_from_rows(rows);
+}
+
+Result<ExtractTables> load_all_extract_tables(Store& store) {
+  return load_extract_tables(store, {Entity::Units, Entity::Officers, Entity::Crimes, Entity::Persons,
+                                     Entity::Involvements, Entity::Arrests, Entity::Bail, Entity::Orders,
+                                     Entity::Breaches, Entity::VictimContacts, Entity::Biometrics, Entity::Training});
 }
 
 Result<std::unordered_map<std::string, std::uint64_t>> load_resolved(Store& store) {
@@ -25,16 +33,4 @@ Result<std::unordered_map<std::string, std::uint64_t>> load_resolved(Store& stor
   return resolved;
 }
 
-std::map<std::string, OffenceInfo, std::less<>> offence_facts(const CodeTables& codes) {
-  std::map<std::string, OffenceInfo, std::less<>> facts;
-  const CodeTable* offences = codes.table("offence");
-  if (offences == nullptr) return facts;
-  for (const CodeEntry& entry : offences->entries()) {
-    const std::string weight(entry.attribute("harm_weight_days"));
-    facts[entry.code] = OffenceInfo{entry.label, std::string(entry.attribute("group")),
-                                    entry.attribute("child_offence") == "Y", weight.empty() ? 0.0 : std::stod(weight)};
-  }
-  return facts;
-}
-
-}  // namespace rasso::cli
+}  // namespace rasso
