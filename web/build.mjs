@@ -49,6 +49,29 @@ function escapeHtml(text) {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 }
 
+// The licences of the third-party files served from dist/assets/vendor (see docs/attribution.md).
+function copyLicences() {
+  const folder = join(dist, 'assets', 'vendor', 'licences');
+  mkdirSync(folder, { recursive: true });
+  cpSync(join(modules, 'echarts', 'LICENSE'), join(folder, 'echarts-LICENSE.txt'));
+  cpSync(join(modules, 'echarts', 'NOTICE'), join(folder, 'echarts-NOTICE.txt'));
+  cpSync(join(modules, 'echarts', 'licenses', 'LICENSE-d3'), join(folder, 'echarts-LICENSE-d3.txt'));
+  cpSync(join(modules, 'zrender', 'LICENSE'), join(folder, 'zrender-LICENSE.txt'));
+  const version = (name) => JSON.parse(readFileSync(join(modules, name, 'package.json'), 'utf8')).version;
+  writeFileSync(
+    join(folder, 'README.txt'),
+    [
+      `govuk-frontend ${version('govuk-frontend')}: MIT licence, Copyright (c) Crown Copyright (Government Digital Service).`,
+      `@ministryofjustice/frontend ${version('@ministryofjustice/frontend')}: MIT licence, Copyright (c) Crown Copyright (Ministry of Justice).`,
+      `echarts ${version('echarts')}: Apache License 2.0 (echarts-LICENSE.txt, echarts-NOTICE.txt; parts from d3: echarts-LICENSE-d3.txt).`,
+      `zrender ${version('zrender')} (inside echarts.esm.min.js): BSD 3-Clause (zrender-LICENSE.txt).`,
+      `tslib ${version('tslib')} (inside echarts.esm.min.js): 0BSD, Copyright (c) Microsoft Corporation.`,
+      'The GOV.UK and MoJ stylesheets are served without the GDS Transport font and without any crown or crest image.',
+      '',
+    ].join('\n'),
+  );
+}
+
 function build() {
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(join(dist, 'assets', 'vendor'), { recursive: true });
@@ -98,6 +121,7 @@ function build() {
     const path = join(dist, 'assets', 'vendor', file);
     writeFileSync(path, readFileSync(path, 'utf8').replace(/\/\*# sourceMappingURL=.*?\*\//g, ''));
   }
+  copyLicences();
   console.log(`built ${pages.length} pages into ${dist}`);
 }
 

@@ -127,17 +127,22 @@ export async function signOut() {
   }
 }
 
-/** Fetches every item of a paginated list (up to `limit` items), following `page`. */
+/**
+ * Fetches every item of a paginated list (up to `limit` items), following `page`. Resolves to
+ * {items, total, first} where `first` is the first page's whole body (for fields beside the list).
+ */
 export async function listAll(path, query = {}, limit = 2000) {
   const pageSize = Math.min(500, limit);
   const items = [];
   let total = 0;
+  let first = null;
   for (let page = 1; ; page += 1) {
     const body = await api(path, { query: { ...query, page, page_size: pageSize } });
+    first = first || body;
     const batch = (body && body.items) || [];
     items.push(...batch);
     total = body && typeof body.total === 'number' ? body.total : items.length;
     if (batch.length < pageSize || items.length >= total || items.length >= limit) break;
   }
-  return { items, total };
+  return { items, total, first };
 }

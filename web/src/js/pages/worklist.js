@@ -94,10 +94,16 @@ function overdueCell(item) {
   return `${-days} ${days === -1 ? 'day' : 'days'} left`;
 }
 
-function render(items, total) {
+function render(items, total, asOf) {
   const overdueOnly = params.get('overdue') === '1';
   const shown = overdueOnly ? items.filter((item) => Number(item.days_overdue) > 0) : items;
-  replaceChildren(byId('worklist-summary'), `${shown.length} ${shown.length === 1 ? 'item' : 'items'}${overdueOnly ? ' overdue' : ''}${total > items.length ? ` (the first ${items.length} of ${total})` : ''}.`);
+  const summary = byId('worklist-summary');
+  if (asOf) summary.dataset.asOf = asOf;
+  replaceChildren(
+    summary,
+    `${shown.length} ${shown.length === 1 ? 'item' : 'items'}${overdueOnly ? ' overdue' : ''}${total > items.length ? ` (the first ${items.length} of ${total})` : ''}`,
+    asOf ? `, as of ${asOf}.` : '.',
+  );
   replaceChildren(
     byId('worklist-results'),
     table({
@@ -130,8 +136,8 @@ async function start() {
   if (recorded) replaceChildren(byId('worklist-banner'), notificationBanner(`${recorded}. The item has left the worklist.`, { success: true }));
   replaceChildren(byId('worklist-results'), loading('Loading the worklist…'));
   try {
-    const { items, total } = await listAll(`/worklists/${kind}`, { as_of: params.get('as_of'), unit: params.get('unit'), officer: params.get('officer') }, 2000);
-    render(items, total);
+    const { items, total, first } = await listAll(`/worklists/${kind}`, { as_of: params.get('as_of'), unit: params.get('unit'), officer: params.get('officer') }, 2000);
+    render(items, total, (first && first.as_of) || params.get('as_of'));
   } catch (error) {
     const what = error.status === 404 && kind === 'training' ? 'The training worklist is not available on this server yet' : 'The worklist could not be loaded';
     replaceChildren(byId('worklist-summary'));
