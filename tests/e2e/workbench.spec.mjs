@@ -140,9 +140,9 @@ test('recording a breach response shows the server’s validation, then clears t
   await screenshot(page, 'worklist-breaches');
   const asOf = await page.locator('#worklist-summary').getAttribute('data-as-of');
   expect(asOf, 'the worklist says which day it is measured on').toMatch(/^\d{4}-\d{2}-\d{2}$/);
-  const action = page.getByRole('link', { name: /^Record response/ }).first();
+  const row = page.locator('#worklist-table tbody tr').filter({ has: page.getByRole('link', { name: /^Record response/ }) }).first();
+  const action = row.getByRole('link', { name: /^Record response/ });
   await expect(action, 'the synthetic force has breaches awaiting a response').toBeVisible();
-  const row = page.locator('#worklist-table tbody tr').filter({ has: action });
   const itemKey = await row.getAttribute('data-key');
   const breachRef = (await row.locator('td:nth-child(4)').textContent()).trim();
   await action.click();

@@ -62,7 +62,10 @@ export function watchProblems(page) {
   });
   page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
   page.on('requestfailed', (request) => {
-    if (!request.url().includes('/api/')) problems.push(`failed to load ${request.url()}: ${request.failure() && request.failure().errorText}`);
+    const reason = request.failure() ? request.failure().errorText : '';
+    // ERR_ABORTED: the page navigated away (a redirect to sign-in) before the load finished.
+    if (request.url().includes('/api/') || reason === 'net::ERR_ABORTED') return;
+    problems.push(`failed to load ${request.url()}: ${reason}`);
   });
   return problems;
 }
