@@ -2,8 +2,9 @@
 // ExtractTables: the typed tables the engines (worklists, repeat suspects) read, one struct per
 // extract entity with only the fields the rules use. Codes the rules interpret become enums (an unknown
 // code, e.g. one an administrator added, becomes Other); references stay as the source system's
-// reference strings and are linked by WorklistSnapshot. Units and training are not needed: a
-// worklist item's owning unit comes from the crime, or from its officer in charge.
+// reference strings and are linked by WorklistSnapshot. The worklists need neither units nor
+// training (an item's owning unit comes from the crime, or from its officer in charge); the KPI
+// engine reads them, with the descriptive fields (places, times, protected characteristics).
 
 #include <cstdint>
 #include <optional>
@@ -47,6 +48,13 @@ struct CrimeRecord {
   std::optional<CivilDate> outcome_date;
   std::string officer_ref;    // officer in charge; may be blank
   std::string unit_ref;       // investigating unit; may be blank
+  std::optional<CivilDate> recorded_date = std::nullopt;
+  std::optional<CivilDate> committed_date = std::nullopt;
+  int committed_minute = -1;       // minutes after midnight of committed_time; -1 = not recorded
+  std::string postcode_district = {};  // outward code; may be blank
+  std::string lsoa_code = {};          // may be blank
+  std::optional<bool> domestic_abuse = std::nullopt;
+  std::optional<bool> online = std::nullopt;
 
   /// True when the investigation is still open on `as_of`: no outcome, one assigned after `as_of`,
   /// or one with no date recorded (the import refuses those, so only hand-built inputs have them).
@@ -57,6 +65,10 @@ struct PersonRecord {
   std::string person_ref;
   std::string force_code;
   bool disabled = false;  // disability code "Y"
+  std::string sex = {};         // sex code (M, F, U); blank = not recorded
+  std::string ethnicity = {};   // ethnicity code (ONS 18+1, NS); blank = not recorded
+  std::string disability = {};  // disability code (Y, N, U); blank = not recorded
+  std::optional<CivilDate> dob = std::nullopt;
 };
 
 struct InvolvementRecord {
@@ -66,6 +78,7 @@ struct InvolvementRecord {
   std::string suspect_status;          // suspect_status code, suspects only
   std::optional<int> age_at_offence;
   std::string relationship_to_victim;  // relationship code, suspects only
+  std::optional<CivilDate> named_date = std::nullopt;
 };
 
 struct ArrestRecord {
@@ -107,6 +120,8 @@ struct OrderRecord {
   std::optional<CivilDate> start_date;
   std::optional<CivilDate> end_date;
   bool until_further_order = false;
+  std::optional<CivilDate> applied_date = std::nullopt;
+  std::string basis = {};  // order_basis code; may be blank
 
   OrderTerms terms() const { return {status, start_date, end_date, until_further_order}; }
 };
@@ -135,6 +150,7 @@ struct VictimContactRecord {
   CivilDate contact_date = CivilDate::from_days(0);
   ContactPurpose purpose = ContactPurpose::Other;
   std::optional<int> agreed_frequency_days;
+  std::string officer_ref = {};  // who made the contact; may be blank
 };
 
 struct BiometricRecord {
@@ -156,7 +172,29 @@ struct OfficerRecord {
   std::string officer_ref;
   std::string force_code;
   std::string unit_ref;
+  std::string rank = {};  // rank code
+  std::string role = {};  // officer_role code
+  std::optional<CivilDate> start_date = std::nullopt;
+  std::optional<CivilDate> leave_date = std::nullopt;
 };
+
+struct UnitRecord {
+  std::string unit_ref;
+  std::string force_code;
+  std::string name;
+  std::string unit_type;  // unit_type code
+};
+
+struct TrainingRecord {
+  std::string training_ref;
+  std::string officer_ref;
+  std::string course_code;  // course code, upper case
+  CivilDate completed_date = CivilDate::from_days(0);
+  std::optional<CivilDate> expiry_date;
+};
+
+// Fields added after the worklists were written carry default member initialisers, so the
+// positional aggregate initialisation in existing code and tests stays complete.
 
 struct ExtractTables {
   std::vector<CrimeRecord> crimes;
@@ -169,6 +207,8 @@ struct ExtractTables {
   std::vector<VictimContactRecord> victim_contacts;
   std::vector<BiometricRecord> biometrics;
   std::vector<OfficerRecord> officers;
+  std::vector<UnitRecord> units = {};
+  std::vector<TrainingRecord> training = {};
 };
 
 }  // namespace rasso

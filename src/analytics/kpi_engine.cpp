@@ -1,0 +1,527 @@
+#include "analytics/kpi_engine.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+namespace rasso {
+namespace {
+
+using Cells = std::array<std::uint16_t, kKpiDimensionCount>;
+using M = KpiMeasureId;
+constexpr std::size_t kMeasures = kKpiMeasureCount;
+constexpr std::uint16_t kNoSlot = UINT16_MAX;
+
+// The lists of day counts behind the Days measures.
+enum DaysSeries : std::uint8_t { kArrestDays, kChargeDays, kBreachDays, kOpenAge, kSeriesCount };
+constexpr std::size_t kFlowSeries = 3;  // the first three are flows; open age is a stock
+
+std::size_t index_of(M measure) { return static_cast<std::size_t>(measure); }
+
+std::optional<DaysSeries> series_of(M measure) {
+  switch (measure) {
+    case M::DaysToFirstArrestMedian:
+    case M::DaysToFirstArrestP90: return kArrestDays;
+    case M::DaysToChargeMedian:
+    case M::DaysToChargeP90: return kChargeDays;
+    case M::BreachResponseDaysMedian: return kBreachDays;
+    case M::OpenInvestigationAgeMedian:
+    case M::OpenInvestigationAgeP90: return kOpenAge;
+    default: return std::nullopt;
+  }
+}
+
+bool is_p90(M measure) {
+  return measure == M::DaysToFirstArrestP90 || measure == M::DaysToChargeP90 || measure == M::OpenInvestigationAgeP90;
+}
+
+bool is_outcome_rate(M measure) {
+  return index_of(measure) >= index_of(M::ChargeSummonsRate) && index_of(measure) <= index_of(M::Outcome22Rate);
+}
+
+// How the cells of a breakdown are numbered: mixed radix over its dimensions' categories.
+struct Layout {
+  std::vector<KpiDimension> dimensions;
+  std::vector<std::size_t> sizes;
+  std::size_t cells = 1;
+
+  Layout(const KpiFacts& facts, std::vector<KpiDimension> dims) : dimensions(std::move(dims)) {
+    for (KpiDimension dimension : dimensions) {
+      sizes.push_back(facts.categories[static_cast<std::size_t>(dimension)].size());
+      cells *= sizes.back();
+    }
+  }
+
+  std::uint32_t cell_of(const Cells& categories) const {
+    std::size_t cell = 0;
+    for (std::size_t i = 0; i < dimensions.size(); ++i) {
+      cell = cell * sizes[i] + categories[static_cast<std::size_t>(dimensions[i])];
+    }
+    return static_cast<std::uint32_t>(cell);
+  }
+
+  std::vector<std::string> labels(const KpiFacts& facts, std::size_t cell) const {
+    std::vector<std::string> out(dimensions.size());
+    for (std::size_t i = dimensions.size(); i-- > 0;) {
+      out[i] = facts.categories[static_cast<std::size_t>(dimensions[i])][cell % sizes[i]];
+      cell /= sizes[i];
+    }
+    return out;
+  }
+};
+
+bool applies(const KpiMeasureSpec& spec, const std::vector<KpiDimension>& dimensions) {
+  if (dimensions.empty()) return true;
+  switch (spec.scope) {
+    case KpiBreakdownScope::AllDimensions: return true;
+    case KpiBreakdownScope::TotalOnly: return false;
+    case KpiBreakdownScope::ForceAndUnit:
+      return std::all_of(dimensions.begin(), dimensions.end(),
+                         [](KpiDimension d) { return d == KpiDimension::Force || d == KpiDimension::Unit; });
+  }
+  return true;
+}
+
+// Day -> month slot of the query: 0 for anything before the first month, 1.. for each month up to
+// the last, kNoSlot after it.
+class SlotMap {
+ public:
+  SlotMap(std::int32_t first_month, std::int32_t last_month) {
+    first_day_ = KpiPeriod{PeriodGranularity::Month, first_month / 12, first_month % 12 + 1}.first_day().days_since_epoch();
+    const std::int32_t last_day =
+        KpiPeriod{PeriodGranularity::Month, last_month / 12, last_month % 12 + 1}.last_day().days_since_epoch();
+    slots_.reserve(static_cast<std::size_t>(last_day - first_day_ + 1));
+    for (std::int32_t month = first_month; month <= last_month; ++month) {
+      const int days = days_in_month(month / 12, month % 12 + 1);
+      slots_.insert(slots_.end(), static_cast<std::size_t>(days), static_cast<std::uint16_t>(month - first_month + 1));
+    }
+    count_ = static_cast<std::size_t>(last_month - first_month + 2);
+  }
+
+  std::uint16_t slot(std::int32_t day) const {
+    if (day == kNoDay) return kNoSlot;
+    if (day < first_day_) return 0;
+    const auto offset = static_cast<std::size_t>(day - first_day_);
+    return offset < slots_.size() ? slots_[offset] : kNoSlot;
+  }
+  std::size_t count() const { return count_; }
+
+ private:
+  std::int32_t first_day_ = 0;
+  std::vector<std::uint16_t> slots_;
+  std::size_t count_ = 0;
+};
+
+// Numerator and denominator of every measure in every cell (flat: cell-major).
+struct Sums {
+  std::vector<std::int64_t> values;
+  void resize(std::size_t cells) { values.assign(cells * kMeasures * 2, 0); }
+  std::int64_t* at(std::size_t cell, M measure) { return &values[(cell * kMeasures + index_of(measure)) * 2]; }
+  const std::int64_t* at(std::size_t cell, M measure) const { return &values[(cell * kMeasures + index_of(measure)) * 2]; }
+};
+
+struct FlowContribution {
+  std::uint16_t slot;
+  M measure;
+  std::int32_t numerator;
+  std::int32_t denominator;
+};
+struct DaysContribution {
+  std::uint16_t slot;
+  DaysSeries series;
+  std::int32_t days;
+};
+
+// The flows of one breakdown: sums by (slot, cell) and the day counts by (slot, cell, series),
+// the latter bucketed so a period reads its months' values as contiguous runs.
+struct FlowTable {
+  Layout layout;
+  std::vector<std::int64_t> sums;  // ((slot * cells + cell) * kMeasures + measure) * 2 + {0 num, 1 den}
+  std::vector<std::pair<std::uint32_t, std::int32_t>> days;  // key (slot * cells + cell) * kFlowSeries + series
+  std::vector<std::uint32_t> day_offsets;
+  std::vector<std::int32_t> day_values;
+  std::vector<std::int64_t> recorded;  // completeness: (slot * (dims + 1) + field)
+
+  FlowTable(Layout l, std::size_t slots) : layout(std::move(l)) {
+    sums.assign(slots * layout.cells * kMeasures * 2, 0);
+  }
+
+  void add(const FlowContribution& c, std::uint32_t cell) {
+    std::int64_t* target = &sums[((c.slot * layout.cells + cell) * kMeasures + index_of(c.measure)) * 2];
+    target[0] += c.numerator;
+    target[1] += c.denominator;
+  }
+  void add(const DaysContribution& c, std::uint32_t cell) {
+    days.emplace_back(static_cast<std::uint32_t>((c.slot * layout.cells + cell) * kFlowSeries + c.series), c.days);
+  }
+  void bucket(std::size_t slots) {
+    day_offsets.assign(slots * layout.cells * kFlowSeries + 1, 0);
+    for (const auto& [key, value] : days) ++day_offsets[key + 1];
+    for (std::size_t i = 1; i < day_offsets.size(); ++i) day_offsets[i] += day_offsets[i - 1];
+    day_values.resize(days.size());
+    std::vector<std::uint32_t> next(day_offsets.begin(), day_offsets.end() - 1);
+    for (const auto& [key, value] : days) day_values[next[key]++] = value;
+    days.clear();
+    days.shrink_to_fit();
+  }
+};
+
+// The stocks of one breakdown on one day.
+struct StockTable {
+  Sums sums;
+  std::vector<std::vector<std::int32_t>> open_ages;  // per cell
+};
+
+void add_crime_flows(const KpiCrimeFact& crime, const SlotMap& slots, bool repeat_available,
+                     std::vector<FlowContribution>& flows, std::vector<DaysContribution>& days) {
+  flows.clear();
+  days.clear();
+  if (const std::uint16_t r = slots.slot(crime.reported); r != kNoSlot) {
+    flows.push_back({r, M::RecordedCrimes, 1, 0});
+    if (crime.named_suspects > 0) flows.push_back({r, M::NamedSuspectsArrestedRate, crime.arrested_suspects, crime.named_suspects});
+    if (repeat_available) flows.push_back({r, M::RepeatSuspectCrimeShare, crime.names_repeat_suspect ? 1 : 0, 1});
+    flows.push_back({r, M::IsvaReferralRate, crime.isva_referred ? 1 : 0, 1});
+    flows.push_back({r, M::IsvaReferralOnTimeRate, crime.isva_on_time ? 1 : 0, 1});
+  }
+  if (crime.outcome_code != 0) {
+    if (const std::uint16_t o = slots.slot(crime.outcome); o != kNoSlot) {
+      flows.push_back({o, M::OutcomesAssigned, 1, 0});
+      if (const auto rate = outcome_rate_measure(crime.outcome_code)) flows.push_back({o, *rate, 1, 0});
+      if (crime.nfa_outcome) flows.push_back({o, M::NfaExplainedRate, crime.nfa_explained ? 1 : 0, 1});
+      flows.push_back({o, M::VictimUpdateComplianceRate, crime.outcome_update_on_time ? 1 : 0, 1});
+      if (crime.outcome_code == 1) days.push_back({o, kChargeDays, crime.outcome - crime.reported});
+    }
+  }
+  if (const std::uint16_t a = slots.slot(crime.first_arrest); a != kNoSlot) {
+    flows.push_back({a, M::VictimUpdateComplianceRate, crime.arrest_update_on_time ? 1 : 0, 1});
+    days.push_back({a, kArrestDays, crime.first_arrest - crime.reported});
+  }
+}
+
+std::vector<FlowTable> accumulate_flows(const KpiFacts& facts, const std::vector<Layout>& layouts, const SlotMap& slots) {
+  std::vector<FlowTable> tables;
+  for (const Layout& layout : layouts) tables.emplace_back(layout, slots.count());
+  std::vector<FlowContribution> flows;
+  std::vector<DaysContribution> days;
+  flows.reserve(16);
+  days.reserve(4);
+  for (std::size_t i = 0; i < facts.crimes.size(); ++i) {
+    add_crime_flows(facts.crimes[i], slots, facts.repeat_suspects_available, flows, days);
+    if (flows.empty() && days.empty()) continue;
+    for (FlowTable& table : tables) {
+      const std::uint32_t cell = table.layout.cell_of(facts.cells[i]);
+      for (const FlowContribution& flow : flows) table.add(flow, cell);
+      for (const DaysContribution& day : days) table.add(day, cell);
+    }
+  }
+  for (const KpiEvent& event : facts.events) {
+    const std::uint16_t slot = slots.slot(event.day);
+    if (slot == kNoSlot) continue;
+    for (FlowTable& table : tables) {
+      const std::uint32_t cell = table.layout.cell_of(facts.cells[event.subject]);
+      if (event.measure == M::BreachResponseDaysMedian) {
+        table.add(DaysContribution{slot, kBreachDays, event.value}, cell);
+      } else {
+        table.add(FlowContribution{slot, event.measure, event.numerator, event.denominator}, cell);
+      }
+    }
+  }
+  for (FlowTable& table : tables) table.bucket(slots.count());
+  return tables;
+}
+
+bool officer_serving(const KpiOfficerFact& officer, std::int32_t day) {
+  return (officer.start == kNoDay || officer.start <= day) && (officer.leave == kNoDay || officer.leave > day);
+}
+
+bool officer_trained(const KpiOfficerFact& officer, std::int32_t day) {
+  return std::all_of(officer.courses.begin(), officer.courses.end(), [day](const auto& records) {
+    return std::any_of(records.begin(), records.end(), [day](const std::pair<std::int32_t, std::int32_t>& record) {
+      return record.first <= day && (record.second == kNoDay || record.second > day);
+    });
+  });
+}
+
+std::vector<StockTable> count_stocks(const KpiFacts& facts, const std::vector<Layout>& layouts, std::int32_t day) {
+  std::vector<StockTable> tables(layouts.size());
+  for (std::size_t b = 0; b < layouts.size(); ++b) {
+    tables[b].sums.resize(layouts[b].cells);
+    tables[b].open_ages.resize(layouts[b].cells);
+  }
+  std::vector<std::int32_t> caseload(facts.officers.size(), 0);
+  for (std::size_t i = 0; i < facts.crimes.size(); ++i) {
+    const KpiCrimeFact& crime = facts.crimes[i];
+    if (crime.reported > day || (crime.outcome_code != 0 && crime.outcome <= day)) continue;
+    if (crime.officer >= 0) ++caseload[static_cast<std::size_t>(crime.officer)];
+    for (std::size_t b = 0; b < layouts.size(); ++b) {
+      const std::uint32_t cell = layouts[b].cell_of(facts.cells[i]);
+      ++tables[b].sums.at(cell, M::OpenInvestigations)[0];
+      tables[b].open_ages[cell].push_back(day - crime.reported);
+    }
+  }
+  for (const KpiOrderFact& order : facts.orders) {
+    if (order.start > day || (order.end != kNoDay && order.end < day)) continue;
+    for (std::size_t b = 0; b < layouts.size(); ++b) ++tables[b].sums.at(layouts[b].cell_of(facts.cells[order.subject]), M::OrdersInForce)[0];
+  }
+  const auto repeat = static_cast<std::int64_t>(std::count_if(facts.repeat_suspect_since.begin(), facts.repeat_suspect_since.end(),
+                                                              [day](std::int32_t since) { return since <= day; }));
+  for (std::size_t b = 0; b < layouts.size(); ++b) {
+    if (layouts[b].dimensions.empty()) tables[b].sums.at(0, M::RepeatSuspects)[0] = repeat;
+  }
+  for (std::size_t o = 0; o < facts.officers.size(); ++o) {
+    const KpiOfficerFact& officer = facts.officers[o];
+    if (officer.subject == kNoSubject) continue;
+    const bool rasso_serving = officer.in_rasso_unit && officer_serving(officer, day);
+    const bool trained = rasso_serving && officer_trained(officer, day);
+    for (std::size_t b = 0; b < layouts.size(); ++b) {
+      const std::uint32_t cell = layouts[b].cell_of(facts.cells[officer.subject]);
+      if (rasso_serving) {
+        std::int64_t* training = tables[b].sums.at(cell, M::TrainingComplianceRate);
+        training[0] += trained ? 1 : 0;
+        training[1] += 1;
+      }
+      if (caseload[o] > 0) {
+        std::int64_t* load = tables[b].sums.at(cell, M::InvestigatorCaseloadMean);
+        load[0] += caseload[o];
+        load[1] += 1;
+      }
+    }
+  }
+  return tables;
+}
+
+double median_of(std::vector<std::int32_t>& values) {
+  const std::size_t n = values.size();
+  const auto middle = values.begin() + static_cast<std::ptrdiff_t>(n / 2);
+  std::nth_element(values.begin(), middle, values.end());
+  if (n % 2 == 1) return *middle;
+  const std::int32_t upper = *middle;
+  const std::int32_t lower = *std::max_element(values.begin(), middle);
+  return (static_cast<double>(lower) + upper) / 2.0;
+}
+
+double p90_of(std::vector<std::int32_t>& values) {
+  // Nearest rank: the ceil(0.9 n)-th smallest value.
+  const std::size_t rank = (values.size() * 9 + 9) / 10;
+  const auto target = values.begin() + static_cast<std::ptrdiff_t>(rank - 1);
+  std::nth_element(values.begin(), target, values.end());
+  return *target;
+}
+
+struct PeriodSlots {
+  std::uint16_t first = 0, last = 0;
+};
+
+// Everything one period needs for one breakdown, before suppression.
+struct CellData {
+  Sums sums;
+  std::vector<std::array<std::vector<std::int32_t>, kSeriesCount>> days;  // per cell
+};
+
+CellData gather(const FlowTable& flow, const StockTable& stock, PeriodSlots period, bool has_flows) {
+  const std::size_t cells = flow.layout.cells;
+  CellData data;
+  data.sums.values = stock.sums.values;
+  data.days.resize(cells);
+  for (std::size_t cell = 0; cell < cells; ++cell) {
+    data.days[cell][kOpenAge] = stock.open_ages[cell];
+    if (!has_flows) continue;
+    for (std::size_t slot = period.first; slot <= period.last; ++slot) {
+      const std::int64_t* from = &flow.sums[(slot * cells + cell) * kMeasures * 2];
+      for (std::size_t m = 0; m < kMeasures; ++m) {
+        const KpiMeasureSpec& spec = kpi_measures()[m];
+        if (spec.period_rule != KpiPeriodRule::Flow) continue;
+        data.sums.values[(cell * kMeasures + m) * 2] += from[m * 2];
+        data.sums.values[(cell * kMeasures + m) * 2 + 1] += from[m * 2 + 1];
+      }
+      for (std::size_t series = 0; series < kFlowSeries; ++series) {
+        const std::size_t key = (slot * cells + cell) * kFlowSeries + series;
+        data.days[cell][series].insert(data.days[cell][series].end(), flow.day_values.begin() + flow.day_offsets[key],
+                                       flow.day_values.begin() + flow.day_offsets[key + 1]);
+      }
+    }
+  }
+  return data;
+}
+
+// Numerator and denominator (or number of cases) of `measure` in `cell`, and its value.
+KpiValue raw_value(const KpiFacts& facts, CellData& data, std::size_t cell, const KpiMeasureSpec& spec) {
+  KpiValue value;
+  if ((spec.id == M::RepeatSuspects || spec.id == M::RepeatSuspectCrimeShare) && !facts.repeat_suspects_available) return value;
+  if (const auto series = series_of(spec.id)) {
+    std::vector<std::int32_t>& days = data.days[cell][*series];
+    value.denominator = static_cast<std::int64_t>(days.size());
+    if (!days.empty()) {
+      value.available = true;
+      value.value = is_p90(spec.id) ? p90_of(days) : median_of(days);
+    }
+    return value;
+  }
+  const std::int64_t* sums = data.sums.at(cell, spec.id);
+  value.numerator = sums[0];
+  value.denominator = is_outcome_rate(spec.id) ? data.sums.at(cell, M::OutcomesAssigned)[0] : sums[1];
+  switch (spec.unit) {
+    case KpiUnit::Count:
+      value.available = true;
+      value.value = static_cast<double>(value.numerator);
+      break;
+    case KpiUnit::Rate:
+    case KpiUnit::Average:
+      value.available = value.denominator > 0;
+      if (value.available) value.value = static_cast<double>(value.numerator) / static_cast<double>(value.denominator);
+      break;
+    case KpiUnit::Days: break;
+  }
+  return value;
+}
+
+// Applies the suppression rule to the values of a breakdown's cells (or of a total, one cell).
+void suppress(std::vector<KpiValue>& values, const std::vector<std::size_t>& axis_sizes, KpiUnit unit,
+              const SuppressionRule& rule) {
+  std::vector<std::int64_t> numerators, denominators;
+  for (const KpiValue& value : values) {
+    numerators.push_back(value.numerator);
+    denominators.push_back(value.denominator);
+  }
+  std::vector<bool> hidden;
+  if (unit != KpiUnit::Days) mark_suppressed_cells(numerators, axis_sizes, rule, hidden);
+  if (unit != KpiUnit::Count) mark_suppressed_cells(denominators, axis_sizes, rule, hidden);
+  for (std::size_t i = 0; i < values.size(); ++i) values[i].suppressed = hidden[i];
+}
+
+KpiBreakdown finish_breakdown(const KpiFacts& facts, const Layout& layout, CellData& data, const KpiMeasureSpec& spec,
+                              const SuppressionRule& rule) {
+  KpiBreakdown breakdown;
+  breakdown.dimensions = layout.dimensions;
+  breakdown.applicable = applies(spec, layout.dimensions);
+  if (!breakdown.applicable) return breakdown;
+  std::vector<KpiValue> values;
+  values.reserve(layout.cells);
+  for (std::size_t cell = 0; cell < layout.cells; ++cell) values.push_back(raw_value(facts, data, cell, spec));
+  suppress(values, layout.sizes, spec.unit, rule);
+  for (std::size_t cell = 0; cell < layout.cells; ++cell) {
+    KpiValue& value = values[cell];
+    if (value.numerator == 0 && value.denominator == 0 && !value.available) continue;
+    if (spec.unit == KpiUnit::Count && value.numerator == 0) continue;
+    value.display = format_kpi_value(value, spec.unit, rule);
+    breakdown.cells.push_back({layout.labels(facts, cell), std::move(value)});
+  }
+  return breakdown;
+}
+
+std::vector<KpiCompleteness> completeness_of(const KpiFacts& facts, const KpiPeriod& period, CivilDate as_of) {
+  std::vector<KpiCompleteness> fields;
+  for (KpiDimension dimension : all_kpi_dimensions()) fields.push_back({std::string(dimension_id(dimension)), 0, 0});
+  fields.push_back({"committed_time", 0, 0});
+  const std::int32_t first = period.first_day().days_since_epoch();
+  const std::int32_t last = std::min(period.last_day(), as_of).days_since_epoch();
+  for (std::size_t i = 0; i < facts.crimes.size(); ++i) {
+    const KpiCrimeFact& crime = facts.crimes[i];
+    if (crime.reported < first || crime.reported > last) continue;
+    for (std::size_t d = 0; d < kKpiDimensionCount; ++d) {
+      ++fields[d].total;
+      if (facts.cells[i][d] != facts.categories[d].size() - 2) ++fields[d].recorded;  // not "Not recorded"
+    }
+    ++fields.back().total;
+    if (crime.hour >= 0) ++fields.back().recorded;
+  }
+  return fields;
+}
+
+}  // namespace
+
+std::string format_kpi_value(const KpiValue& value, KpiUnit unit, const SuppressionRule& rule) {
+  if (value.suppressed) return rule.display();
+  if (!value.available) return "n/a";
+  char text[64];
+  switch (unit) {
+    case KpiUnit::Count: std::snprintf(text, sizeof text, "%lld", static_cast<long long>(value.numerator)); break;
+    case KpiUnit::Rate: std::snprintf(text, sizeof text, "%.1f%%", value.value * 100.0); break;
+    case KpiUnit::Days:
+      std::snprintf(text, sizeof text, value.value == std::floor(value.value) ? "%.0f" : "%.1f", value.value);
+      break;
+    case KpiUnit::Average: std::snprintf(text, sizeof text, "%.1f", value.value); break;
+  }
+  return text;
+}
+
+std::vector<KpiPeriodValues> compute_kpis(const KpiFacts& facts, const KpiQuery& query) {
+  std::vector<KpiPeriodValues> results;
+  if (query.periods.empty()) return results;
+  std::int32_t first_month = query.periods.front().first_month(), last_month = query.periods.front().last_month();
+  for (const KpiPeriod& period : query.periods) {
+    first_month = std::min(first_month, period.first_month());
+    last_month = std::max(last_month, period.last_month());
+  }
+  std::vector<Layout> layouts{Layout(facts, {})};
+  for (const auto& dimensions : query.breakdowns) layouts.emplace_back(facts, dimensions);
+  const SlotMap slots(first_month, last_month);
+  const std::vector<FlowTable> flows = accumulate_flows(facts, layouts, slots);
+  std::map<std::int32_t, std::vector<StockTable>> stocks;
+  for (const KpiPeriod& period : query.periods) {
+    const CivilDate stock_date = std::min(period.last_day(), facts.as_of);
+    const std::int32_t day = stock_date.days_since_epoch();
+    if (!stocks.contains(day)) stocks.emplace(day, count_stocks(facts, layouts, day));
+    const bool has_flows = period.first_day() <= facts.as_of;
+    const PeriodSlots period_slots{static_cast<std::uint16_t>(period.first_month() - first_month + 1),
+                                   static_cast<std::uint16_t>(period.last_month() - first_month + 1)};
+    KpiPeriodValues values;
+    values.period = period;
+    values.stock_date = stock_date;
+    values.completeness = completeness_of(facts, period, facts.as_of);
+    std::vector<CellData> data;
+    for (std::size_t b = 0; b < layouts.size(); ++b) data.push_back(gather(flows[b], stocks.at(day)[b], period_slots, has_flows));
+    for (const KpiMeasureSpec& spec : kpi_measures()) {
+      KpiMeasureValues measure;
+      measure.id = spec.id;
+      std::vector<KpiValue> total{raw_value(facts, data[0], 0, spec)};
+      suppress(total, {1}, spec.unit, SuppressionRule{query.suppression.threshold, false});
+      measure.total = std::move(total[0]);
+      measure.total.display = format_kpi_value(measure.total, spec.unit, query.suppression);
+      for (std::size_t b = 1; b < layouts.size(); ++b) {
+        measure.breakdowns.push_back(finish_breakdown(facts, layouts[b], data[b], spec, query.suppression));
+      }
+      values.measures.push_back(std::move(measure));
+    }
+    results.push_back(std::move(values));
+  }
+  return results;
+}
+
+KpiFlightDeck compute_flight_deck(const KpiFacts& facts, KpiPeriod period,
+                                  const std::vector<std::vector<KpiDimension>>& breakdowns,
+                                  const SuppressionRule& suppression) {
+  KpiQuery query{{period, period.previous()}, breakdowns, suppression};
+  std::vector<KpiPeriodValues> values = compute_kpis(facts, query);
+  KpiFlightDeck deck;
+  deck.period = period;
+  deck.previous_period = period.previous();
+  deck.as_of = facts.as_of;
+  deck.suppression = suppression;
+  deck.completeness = values[0].completeness;
+  for (std::size_t m = 0; m < values[0].measures.size(); ++m) {
+    KpiMeasureValues& current = values[0].measures[m];
+    KpiMeasureReport report;
+    report.id = current.id;
+    report.value = std::move(current.total);
+    report.previous = std::move(values[1].measures[m].total);
+    if (report.value.available && report.previous.available && !report.value.suppressed && !report.previous.suppressed) {
+      report.change = report.value.value - report.previous.value;
+    }
+    report.breakdowns = std::move(current.breakdowns);
+    deck.measures.push_back(std::move(report));
+  }
+  return deck;
+}
+
+std::vector<KpiSeriesPoint> compute_kpi_series(const KpiFacts& facts, KpiMeasureId measure,
+                                               const std::vector<KpiPeriod>& periods,
+                                               const SuppressionRule& suppression) {
+  std::vector<KpiSeriesPoint> points;
+  const std::vector<KpiPeriodValues> values = compute_kpis(facts, KpiQuery{periods, {}, suppression});
+  for (const KpiPeriodValues& period : values) points.push_back({period.period, period.measures[index_of(measure)].total});
+  return points;
+}
+
+}  // namespace rasso

@@ -1,0 +1,556 @@
+#include "analytics/kpi_facts.h"
+
+#include <algorithm>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/victim_contact_deadline.h"
+
+namespace rasso {
+namespace {
+
+using Cells = std::array<std::uint16_t, kKpiDimensionCount>;
+constexpr std::int32_t kMissing = -1;
+
+std::size_t dim(KpiDimension dimension) { return static_cast<std::size_t>(dimension); }
+
+// Finds a reference's row in a table. Extracts list rows grouped and in order (the involvements
+// of one crime together, persons in the order they are named), so the row after the last one
+// found is tried first; the hash index is built only when that guess misses.
+class RefIndex {
+ public:
+  explicit RefIndex(std::vector<std::string_view> refs) : refs_(std::move(refs)) {}
+
+  std::int32_t find(std::string_view ref) {
+    if (last_ < refs_.size() && refs_[last_] == ref) return static_cast<std::int32_t>(last_);
+    if (last_ + 1 < refs_.size() && refs_[last_ + 1] == ref) return static_cast<std::int32_t>(++last_);
+    if (index_.empty() && !refs_.empty()) {
+      index_.reserve(refs_.size());
+      for (std::size_t i = 0; i < refs_.size(); ++i) index_.emplace(refs_[i], static_cast<std::uint32_t>(i));
+    }
+    const auto found = index_.find(ref);
+    if (found == index_.end()) return kMissing;
+    last_ = found->second;
+    return static_cast<std::int32_t>(last_);
+  }
+
+ private:
+  std::vector<std::string_view> refs_;
+  std::unordered_map<std::string_view, std::uint32_t> index_;
+  std::size_t last_ = 0;
+};
+
+std::uint16_t label_index(const std::vector<std::string_view>& labels, std::string_view label) {
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    if (labels[i] == label) return static_cast<std::uint16_t>(i);
+  }
+  return static_cast<std::uint16_t>(labels.size() - 2);  // kNotRecorded is always second to last
+}
+
+// Category indexes of the fixed dimensions, precomputed from the label functions of
+// kpi_dimension.h (the one place the categories are defined) so the per-crime loop only indexes
+// small arrays.
+struct CategoryTables {
+  std::array<std::uint16_t, 122> age{};  // age 0-120; [121] = not recorded
+  std::array<std::uint16_t, 256> sex{}, ethnicity_letter{}, disability{};
+  std::uint16_t ethnicity_not_stated = 0, ethnicity_not_recorded = 0, sex_not_recorded = 0,
+                disability_not_recorded = 0;
+
+  CategoryTables() {
+    const auto& ages = fixed_categories(KpiDimension::VictimAgeBand);
+    for (int a = 0; a <= 120; ++a) age[static_cast<std::size_t>(a)] = label_index(ages, age_band(a));
+    age[121] = label_index(ages, age_band(std::nullopt));
+    const auto& sexes = fixed_categories(KpiDimension::VictimSex);
+    const auto& ethnicities = fixed_categories(KpiDimension::VictimEthnicity);
+    const auto& disabilities = fixed_categories(KpiDimension::VictimDisability);
+    for (int c = 0; c < 256; ++c) {
+      const char code[2] = {static_cast<char>(c), '1'};
+      sex[static_cast<std::size_t>(c)] = label_index(sexes, sex_category(std::string_view(code, 1)));
+      ethnicity_letter[static_cast<std::size_t>(c)] = label_index(ethnicities, ethnicity_group(std::string_view(code, 2)));
+      disability[static_cast<std::size_t>(c)] = label_index(disabilities, disability_category(std::string_view(code, 1)));
+    }
+    ethnicity_not_stated = label_index(ethnicities, ethnicity_group("NS"));
+    ethnicity_not_recorded = label_index(ethnicities, kNotRecorded);
+    sex_not_recorded = label_index(sexes, kNotRecorded);
+    disability_not_recorded = label_index(disabilities, kNotRecorded);
+  }
+
+  std::uint16_t age_of(std::optional<int> years) const {
+    return years && *years >= 0 && *years <= 120 ? age[static_cast<std::size_t>(*years)] : age[121];
+  }
+  std::uint16_t sex_of(std::string_view code) const {
+    return code.size() == 1 ? sex[static_cast<unsigned char>(code[0])] : sex_not_recorded;
+  }
+  std::uint16_t ethnicity_of(std::string_view code) const {
+    if (code == "NS") return ethnicity_not_stated;
+    return code.size() == 2 ? ethnicity_letter[static_cast<unsigned char>(code[0])] : ethnicity_not_recorded;
+  }
+  std::uint16_t disability_of(std::string_view code) const {
+    return code.size() == 1 ? disability[static_cast<unsigned char>(code[0])] : disability_not_recorded;
+  }
+};
+
+const CategoryTables& category_tables() {
+  static const CategoryTables tables;
+  return tables;
+}
+
+// Categories of force or unit: the codes seen, sorted, then "Not recorded" and "Not applicable".
+std::vector<std::string> code_categories(std::vector<std::string> codes) {
+  std::sort(codes.begin(), codes.end());
+  codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+  codes.erase(std::remove(codes.begin(), codes.end(), std::string()), codes.end());
+  codes.emplace_back(kNotRecorded);
+  codes.emplace_back(kNotApplicable);
+  return codes;
+}
+
+std::unordered_map<std::string_view, std::uint16_t> index_of(const std::vector<std::string>& categories) {
+  std::unordered_map<std::string_view, std::uint16_t> index;
+  for (std::size_t i = 0; i + 2 < categories.size(); ++i) index.emplace(categories[i], static_cast<std::uint16_t>(i));
+  return index;
+}
+
+std::uint16_t code_cell(const std::unordered_map<std::string_view, std::uint16_t>& index, std::string_view code,
+                        std::size_t category_count) {
+  const auto found = index.find(code);
+  return found != index.end() ? found->second : static_cast<std::uint16_t>(category_count - 2);
+}
+
+std::optional<int> age_on(const std::optional<CivilDate>& dob, CivilDate on) {
+  if (!dob || *dob > on) return std::nullopt;
+  int years = on.year() - dob->year();
+  if (on.month() < dob->month() || (on.month() == dob->month() && on.day() < dob->day())) --years;
+  return years;
+}
+
+bool in_scope(const CrimeRecord& crime, const KpiInputs& inputs, CivilDate as_of) {
+  if (crime.reported_date > as_of) return false;
+  if (!inputs.force_code.empty() && crime.force_code != inputs.force_code) return false;
+  return inputs.unit_ref.empty() || crime.unit_ref == inputs.unit_ref;
+}
+
+std::int32_t day_or_none(const std::optional<CivilDate>& date, CivilDate as_of) {
+  return date && *date <= as_of ? date->days_since_epoch() : kNoDay;
+}
+
+// Per-crime working state that does not outlive the build.
+struct CrimeScratch {
+  std::int32_t victim = kMissing, suspect = kMissing;  // person indexes
+  std::optional<int> victim_age, suspect_age;
+  std::int32_t arrest_due = kNoDay, outcome_due = kNoDay, isva_due = kNoDay;
+};
+
+class FactsBuilder {
+ public:
+  FactsBuilder(const KpiInputs& inputs, CivilDate as_of)
+      : inputs_(inputs), tables_(*inputs.tables), as_of_(as_of), calendar_(inputs.calendar ? *inputs.calendar : empty_calendar_) {
+    facts_.as_of = as_of;
+  }
+
+  KpiFacts build() {
+    select_crimes();
+    build_categories();
+    read_involvements();
+    read_arrests();
+    read_outcomes_and_deadlines();
+    read_contacts();
+    mark_repeat_suspects();
+    assign_cells();
+    add_breaches();
+    add_orders();
+    add_biometrics();
+    add_officers();
+    facts_.crime_rows = std::move(crime_rows_);
+    return std::move(facts_);
+  }
+
+ private:
+  void select_crimes() {
+    std::vector<std::string_view> refs;
+    for (std::size_t i = 0; i < tables_.crimes.size(); ++i) {
+      const CrimeRecord& crime = tables_.crimes[i];
+      if (!in_scope(crime, inputs_, as_of_)) continue;
+      crime_rows_.push_back(static_cast<std::uint32_t>(i));
+      refs.push_back(crime.crime_ref);
+    }
+    crime_index_.emplace(std::move(refs));
+    facts_.crimes.resize(crime_rows_.size());
+    scratch_.resize(crime_rows_.size());
+    std::vector<std::string_view> person_refs;
+    person_refs.reserve(tables_.persons.size());
+    for (const PersonRecord& person : tables_.persons) person_refs.push_back(person.person_ref);
+    person_index_.emplace(std::move(person_refs));
+  }
+
+  const CrimeRecord& crime_record(std::size_t fact) const { return tables_.crimes[crime_rows_[fact]]; }
+
+  bool officer_in_scope(const OfficerRecord& officer) const {
+    if (!inputs_.force_code.empty() && officer.force_code != inputs_.force_code) return false;
+    return inputs_.unit_ref.empty() || officer.unit_ref == inputs_.unit_ref;
+  }
+
+  void build_categories() {
+    std::vector<std::string> forces, units;
+    for (std::size_t i = 0; i < crime_rows_.size(); ++i) {
+      forces.push_back(crime_record(i).force_code);
+      units.push_back(crime_record(i).unit_ref);
+    }
+    for (const OfficerRecord& officer : tables_.officers) {
+      if (!officer_in_scope(officer)) continue;
+      forces.push_back(officer.force_code);
+      units.push_back(officer.unit_ref);
+    }
+    facts_.categories[dim(KpiDimension::Force)] = code_categories(std::move(forces));
+    facts_.categories[dim(KpiDimension::Unit)] = code_categories(std::move(units));
+    for (KpiDimension dimension : all_kpi_dimensions()) {
+      if (dimension == KpiDimension::Force || dimension == KpiDimension::Unit) continue;
+      for (std::string_view label : fixed_categories(dimension)) facts_.categories[dim(dimension)].emplace_back(label);
+    }
+    force_cells_ = index_of(facts_.categories[dim(KpiDimension::Force)]);
+    unit_cells_ = index_of(facts_.categories[dim(KpiDimension::Unit)]);
+    const auto& groups = fixed_categories(KpiDimension::OffenceGroup);
+    if (inputs_.offences) {
+      for (const auto& [code, info] : *inputs_.offences) {
+        offence_group_cells_.emplace(code, label_index(groups, offence_group_category(info.group)));
+      }
+    }
+    std::vector<std::string_view> officer_refs;
+    for (const OfficerRecord& officer : tables_.officers) officer_refs.push_back(officer.officer_ref);
+    officer_index_.emplace(std::move(officer_refs));
+  }
+
+  void read_involvements() {
+    for (const InvolvementRecord& involvement : tables_.involvements) {
+      if (involvement.role != InvolvementRole::Victim && involvement.role != InvolvementRole::Suspect) continue;
+      const std::int32_t crime = crime_index_->find(involvement.crime_ref);
+      if (crime == kMissing) continue;
+      CrimeScratch& scratch = scratch_[static_cast<std::size_t>(crime)];
+      const std::int32_t person = person_index_->find(involvement.person_ref);
+      const std::optional<int> age = involvement.age_at_offence ? involvement.age_at_offence : age_at_crime(person, crime);
+      if (involvement.role == InvolvementRole::Victim) {
+        if (scratch.victim == kMissing) {
+          scratch.victim = person;
+          scratch.victim_age = age;
+        }
+        continue;
+      }
+      KpiCrimeFact& fact = facts_.crimes[static_cast<std::size_t>(crime)];
+      if (fact.named_suspects < UINT16_MAX) ++fact.named_suspects;
+      if (scratch.suspect == kMissing) {
+        scratch.suspect = person;
+        scratch.suspect_age = age;
+      }
+      suspect_keys_.push_back(key(crime, person));
+    }
+  }
+
+  std::optional<int> age_at_crime(std::int32_t person, std::int32_t crime) const {
+    if (person == kMissing) return std::nullopt;
+    const CrimeRecord& record = crime_record(static_cast<std::size_t>(crime));
+    return age_on(tables_.persons[static_cast<std::size_t>(person)].dob, record.committed_date.value_or(record.reported_date));
+  }
+
+  static std::uint64_t key(std::int32_t crime, std::int32_t person) {
+    return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(crime)) << 32) | static_cast<std::uint32_t>(person);
+  }
+
+  void read_arrests() {
+    std::unordered_set<std::uint64_t> arrested;
+    std::vector<std::string_view> arrest_refs;
+    arrest_refs.reserve(tables_.arrests.size());
+    arrest_crime_.reserve(tables_.arrests.size());
+    for (const ArrestRecord& arrest : tables_.arrests) {
+      arrest_refs.push_back(arrest.arrest_ref);
+      const std::int32_t crime = crime_index_->find(arrest.crime_ref);
+      arrest_crime_.push_back(crime);
+      if (crime == kMissing || arrest.arrest_date > as_of_) continue;
+      KpiCrimeFact& fact = facts_.crimes[static_cast<std::size_t>(crime)];
+      const std::int32_t day = arrest.arrest_date.days_since_epoch();
+      if (fact.first_arrest == kNoDay || day < fact.first_arrest) fact.first_arrest = day;
+      arrested.insert(key(crime, person_index_->find(arrest.person_ref)));
+      const auto subject = static_cast<std::uint32_t>(crime);
+      add_event(subject, day, KpiMeasureId::Arrests, 1, 0);
+      if (arrest.disposal == ArrestDisposal::PreChargeBail) {
+        add_event(subject, day, KpiMeasureId::PreChargeBailReleases, 1, 0);
+        add_event(subject, day, KpiMeasureId::PreChargeBailShare, 1, 1);
+      } else if (arrest.disposal == ArrestDisposal::ReleasedUnderInvestigation) {
+        add_event(subject, day, KpiMeasureId::RuiReleases, 1, 0);
+        add_event(subject, day, KpiMeasureId::PreChargeBailShare, 0, 1);
+      }
+    }
+    arrest_index_.emplace(std::move(arrest_refs));
+    for (std::uint64_t suspect : suspect_keys_) {
+      if (!arrested.contains(suspect)) continue;
+      KpiCrimeFact& fact = facts_.crimes[suspect >> 32];
+      if (fact.arrested_suspects < UINT16_MAX) ++fact.arrested_suspects;
+    }
+    suspect_keys_.clear();
+    suspect_keys_.shrink_to_fit();
+  }
+
+  void read_outcomes_and_deadlines() {
+    const SafeguardingConfig& config = inputs_.config;
+    for (std::size_t i = 0; i < facts_.crimes.size(); ++i) {
+      const CrimeRecord& record = crime_record(i);
+      KpiCrimeFact& fact = facts_.crimes[i];
+      CrimeScratch& scratch = scratch_[i];
+      fact.reported = record.reported_date.days_since_epoch();
+      if (record.outcome_code != 0 && record.outcome_date && *record.outcome_date <= as_of_) {
+        fact.outcome = record.outcome_date->days_since_epoch();
+        fact.outcome_code = static_cast<std::uint8_t>(std::clamp(record.outcome_code, 0, 255));
+        fact.nfa_outcome = is_nfa_outcome(record.outcome_code, config);
+      }
+      fact.officer = record.officer_ref.empty() ? kMissing : officer_index_->find(record.officer_ref);
+      fact.hour = static_cast<std::int8_t>(record.committed_minute < 0 ? -1 : record.committed_minute / 60);
+      fact.weekday = static_cast<std::int8_t>(record.committed_date.value_or(record.reported_date).iso_weekday());
+      const bool disabled = scratch.victim != kMissing && tables_.persons[static_cast<std::size_t>(scratch.victim)].disabled;
+      const bool enhanced = has_enhanced_rights(record.child_victim, disabled, config);
+      if (fact.first_arrest != kNoDay) {
+        scratch.arrest_due =
+            key_decision_update_due(CivilDate::from_days(fact.first_arrest), enhanced, calendar_, config).days_since_epoch();
+      }
+      if (fact.outcome != kNoDay) {
+        scratch.outcome_due =
+            key_decision_update_due(CivilDate::from_days(fact.outcome), enhanced, calendar_, config).days_since_epoch();
+      }
+      scratch.isva_due = isva_referral_due(record.reported_date, calendar_, config).days_since_epoch();
+    }
+  }
+
+  void read_contacts() {
+    for (const VictimContactRecord& contact : tables_.victim_contacts) {
+      if (contact.contact_date > as_of_) continue;
+      const std::int32_t crime = crime_index_->find(contact.crime_ref);
+      if (crime == kMissing) continue;
+      KpiCrimeFact& fact = facts_.crimes[static_cast<std::size_t>(crime)];
+      const CrimeScratch& scratch = scratch_[static_cast<std::size_t>(crime)];
+      const std::int32_t day = contact.contact_date.days_since_epoch();
+      switch (contact.purpose) {
+        case ContactPurpose::IsvaReferral:
+          fact.isva_referred = true;
+          fact.isva_on_time = fact.isva_on_time || day <= scratch.isva_due;
+          break;
+        case ContactPurpose::NfaExplained:
+          fact.nfa_explained = fact.nfa_explained || (fact.nfa_outcome && day >= fact.outcome);
+          [[fallthrough]];
+        case ContactPurpose::Decision:
+        case ContactPurpose::Update:
+          fact.arrest_update_on_time = fact.arrest_update_on_time ||
+                                       (fact.first_arrest != kNoDay && day >= fact.first_arrest && day <= scratch.arrest_due);
+          fact.outcome_update_on_time = fact.outcome_update_on_time ||
+                                        (fact.outcome != kNoDay && day >= fact.outcome && day <= scratch.outcome_due);
+          break;
+        default: break;
+      }
+    }
+  }
+
+  void mark_repeat_suspects() {
+    if (!inputs_.repeat_suspects) return;
+    facts_.repeat_suspects_available = true;
+    const auto nth = static_cast<std::size_t>(std::max(1, inputs_.repeat_min_crimes) - 1);
+    for (const RepeatSuspect& suspect : *inputs_.repeat_suspects) {
+      bool in_scope_crime = false;
+      for (const SuspectCrime& crime : suspect.crimes) {
+        const std::int32_t index = crime_index_->find(crime.crime_ref);
+        if (index == kMissing) continue;
+        facts_.crimes[static_cast<std::size_t>(index)].names_repeat_suspect = true;
+        in_scope_crime = true;
+      }
+      if (in_scope_crime && suspect.crimes.size() > nth) {
+        facts_.repeat_suspect_since.push_back(suspect.crimes[nth].reported_date.days_since_epoch());
+      }
+    }
+  }
+
+  void assign_cells() {
+    const CategoryTables& tables = category_tables();
+    const std::size_t forces = facts_.categories[dim(KpiDimension::Force)].size();
+    const std::size_t units = facts_.categories[dim(KpiDimension::Unit)].size();
+    const std::uint16_t group_not_recorded = label_index(fixed_categories(KpiDimension::OffenceGroup), kNotRecorded);
+    facts_.cells.resize(facts_.crimes.size());
+    for (std::size_t i = 0; i < facts_.crimes.size(); ++i) {
+      const CrimeRecord& record = crime_record(i);
+      const CrimeScratch& scratch = scratch_[i];
+      Cells& cells = facts_.cells[i];
+      cells[dim(KpiDimension::Force)] = code_cell(force_cells_, record.force_code, forces);
+      cells[dim(KpiDimension::Unit)] = code_cell(unit_cells_, record.unit_ref, units);
+      const auto group = offence_group_cells_.find(record.offence_code);
+      cells[dim(KpiDimension::OffenceGroup)] = group != offence_group_cells_.end() ? group->second : group_not_recorded;
+      assign_person_cells(cells, scratch.victim, scratch.victim_age, KpiDimension::VictimAgeBand, tables);
+      assign_person_cells(cells, scratch.suspect, scratch.suspect_age, KpiDimension::SuspectAgeBand, tables);
+    }
+    scratch_.clear();
+    scratch_.shrink_to_fit();
+    facts_.unattributed_subject = static_cast<std::uint32_t>(facts_.cells.size());
+    Cells unattributed{};
+    for (KpiDimension dimension : all_kpi_dimensions()) {
+      unattributed[dim(dimension)] = static_cast<std::uint16_t>(facts_.categories[dim(dimension)].size() - 2);
+    }
+    facts_.cells.push_back(unattributed);
+  }
+
+  // Age band, sex, ethnicity and disability of a person, on the four dimensions from `first`.
+  void assign_person_cells(Cells& cells, std::int32_t person, const std::optional<int>& age, KpiDimension first,
+                           const CategoryTables& tables) const {
+    const std::size_t base = dim(first);
+    cells[base] = tables.age_of(age);
+    const PersonRecord* record = person == kMissing ? nullptr : &tables_.persons[static_cast<std::size_t>(person)];
+    cells[base + 1] = tables.sex_of(record ? std::string_view(record->sex) : std::string_view());
+    cells[base + 2] = tables.ethnicity_of(record ? std::string_view(record->ethnicity) : std::string_view());
+    cells[base + 3] = tables.disability_of(record ? std::string_view(record->disability) : std::string_view());
+  }
+
+  void add_event(std::uint32_t subject, std::int32_t day, KpiMeasureId measure, int numerator, int denominator,
+                 std::int32_t value = 0) {
+    facts_.events.push_back({subject, day, value, measure, static_cast<std::int8_t>(numerator),
+                             static_cast<std::int8_t>(denominator)});
+  }
+
+  std::int32_t arrest_crime(std::string_view arrest_ref) {
+    const std::int32_t arrest = arrest_index_->find(arrest_ref);
+    return arrest == kMissing ? kMissing : arrest_crime_[static_cast<std::size_t>(arrest)];
+  }
+
+  // The subject an order or breach counts under: its crime, "not attributed" when it names none,
+  // or nullopt when its crime is outside the force/unit filter.
+  std::optional<std::uint32_t> subject_of_crime(std::string_view crime_ref) {
+    if (crime_ref.empty()) return filtered() ? std::nullopt : std::optional<std::uint32_t>(facts_.unattributed_subject);
+    const std::int32_t crime = crime_index_->find(crime_ref);
+    if (crime == kMissing) return std::nullopt;
+    return static_cast<std::uint32_t>(crime);
+  }
+
+  bool filtered() const { return !inputs_.force_code.empty() || !inputs_.unit_ref.empty(); }
+
+  void add_breaches() {
+    std::unordered_map<std::string_view, std::string_view> bail_arrest;
+    std::unordered_map<std::string_view, std::string_view> order_crime;
+    for (const BailPeriodRecord& bail : tables_.bail_periods) bail_arrest.emplace(bail.bail_ref, bail.arrest_ref);
+    for (const OrderRecord& order : tables_.orders) order_crime.emplace(order.order_ref, order.crime_ref);
+    for (const BreachRecord& breach : tables_.breaches) {
+      if (breach.reported_date > as_of_) continue;
+      std::optional<std::uint32_t> subject;
+      if (breach.breach_of == BreachOf::Bail) {
+        const auto bail = bail_arrest.find(breach.bail_ref);
+        const std::int32_t crime = bail == bail_arrest.end() ? kMissing : arrest_crime(bail->second);
+        if (crime != kMissing) subject = static_cast<std::uint32_t>(crime);
+      } else {
+        const auto order = order_crime.find(breach.order_ref);
+        subject = subject_of_crime(order == order_crime.end() ? std::string_view() : order->second);
+      }
+      if (!subject) continue;
+      const std::int32_t day = breach.reported_date.days_since_epoch();
+      const bool answered = breach.responded_by(as_of_);
+      add_event(*subject, day, KpiMeasureId::BreachesReported, 1, 0);
+      add_event(*subject, day, KpiMeasureId::BreachesAnsweredRate, answered ? 1 : 0, 1);
+      if (answered && breach.response_date) {
+        add_event(*subject, day, KpiMeasureId::BreachResponseDaysMedian, 0, 0,
+                  breach.reported_date.days_until(*breach.response_date));
+      }
+    }
+  }
+
+  void add_orders() {
+    for (const OrderRecord& order : tables_.orders) {
+      const std::optional<std::uint32_t> subject = subject_of_crime(order.crime_ref);
+      if (!subject) continue;
+      if (order.applied_date && *order.applied_date <= as_of_) {
+        add_event(*subject, order.applied_date->days_since_epoch(), KpiMeasureId::OrdersAppliedFor, 1, 0);
+      }
+      const bool was_made = order.status == OrderStatus::Made || order.status == OrderStatus::Discharged ||
+                            order.status == OrderStatus::Expired;
+      if (!was_made || !order.start_date || *order.start_date > as_of_) continue;
+      std::int32_t end = kNoDay;
+      if (order.end_date && !order.until_further_order) end = order.end_date->days_since_epoch();
+      facts_.orders.push_back({*subject, order.start_date->days_since_epoch(), end});
+    }
+  }
+
+  void add_biometrics() {
+    for (const BiometricRecord& biometric : tables_.biometrics) {
+      const std::int32_t crime = arrest_crime(biometric.arrest_ref);
+      if (crime == kMissing) continue;
+      const auto subject = static_cast<std::uint32_t>(crime);
+      if (biometric.application_date && *biometric.application_date <= as_of_) {
+        add_event(subject, biometric.application_date->days_since_epoch(), KpiMeasureId::S63gApplications, 1, 0);
+      }
+      const bool decided = biometric.decision == S63gDecision::Granted || biometric.decision == S63gDecision::Refused;
+      if (decided && biometric.decision_date && *biometric.decision_date <= as_of_) {
+        add_event(subject, biometric.decision_date->days_since_epoch(), KpiMeasureId::S63gSuccessRate,
+                  biometric.decision == S63gDecision::Granted ? 1 : 0, 1);
+      }
+    }
+  }
+
+  void add_officers() {
+    std::unordered_map<std::string_view, bool> rasso_unit;
+    for (const UnitRecord& unit : tables_.units) {
+      rasso_unit[unit.unit_ref] = std::find(inputs_.rasso_unit_types.begin(), inputs_.rasso_unit_types.end(),
+                                            unit.unit_type) != inputs_.rasso_unit_types.end();
+    }
+    const std::size_t forces = facts_.categories[dim(KpiDimension::Force)].size();
+    const std::size_t units = facts_.categories[dim(KpiDimension::Unit)].size();
+    facts_.officers.resize(tables_.officers.size());
+    for (std::size_t i = 0; i < tables_.officers.size(); ++i) {
+      const OfficerRecord& officer = tables_.officers[i];
+      KpiOfficerFact& fact = facts_.officers[i];
+      fact.courses.resize(inputs_.required_courses.size());
+      if (!officer_in_scope(officer)) {  // keeps its slot (crimes index officers by row) but counts nowhere
+        fact.subject = kNoSubject;
+        continue;
+      }
+      Cells cells{};
+      for (KpiDimension dimension : all_kpi_dimensions()) {
+        cells[dim(dimension)] = static_cast<std::uint16_t>(facts_.categories[dim(dimension)].size() - 1);
+      }
+      cells[dim(KpiDimension::Force)] = code_cell(force_cells_, officer.force_code, forces);
+      cells[dim(KpiDimension::Unit)] = code_cell(unit_cells_, officer.unit_ref, units);
+      fact.subject = static_cast<std::uint32_t>(facts_.cells.size());
+      facts_.cells.push_back(cells);
+      fact.start = day_or_none(officer.start_date, CivilDate::from_days(INT32_MAX));
+      fact.leave = day_or_none(officer.leave_date, CivilDate::from_days(INT32_MAX));
+      const auto unit = rasso_unit.find(officer.unit_ref);
+      fact.in_rasso_unit = unit != rasso_unit.end() && unit->second;
+    }
+    for (const TrainingRecord& training : tables_.training) {
+      const std::int32_t officer = officer_index_->find(training.officer_ref);
+      if (officer == kMissing) continue;
+      for (std::size_t c = 0; c < inputs_.required_courses.size(); ++c) {
+        if (inputs_.required_courses[c] != training.course_code) continue;
+        facts_.officers[static_cast<std::size_t>(officer)].courses[c].emplace_back(
+            training.completed_date.days_since_epoch(), training.expiry_date ? training.expiry_date->days_since_epoch() : kNoDay);
+      }
+    }
+  }
+
+  const KpiInputs& inputs_;
+  const ExtractTables& tables_;
+  CivilDate as_of_;
+  BankHolidayCalendar empty_calendar_;
+  const BankHolidayCalendar& calendar_;
+  KpiFacts facts_;
+  std::vector<std::uint32_t> crime_rows_;  // fact index -> row of tables_.crimes
+  std::vector<CrimeScratch> scratch_;
+  std::vector<std::uint64_t> suspect_keys_;
+  std::vector<std::int32_t> arrest_crime_;  // arrest row -> crime fact (or kMissing)
+  std::optional<RefIndex> crime_index_, person_index_, officer_index_, arrest_index_;
+  std::unordered_map<std::string_view, std::uint16_t> force_cells_, unit_cells_;
+  std::unordered_map<std::string_view, std::uint16_t> offence_group_cells_;
+};
+
+}  // namespace
+
+KpiFacts build_kpi_facts(const KpiInputs& inputs, CivilDate as_of) { return FactsBuilder(inputs, as_of).build(); }
+
+std::optional<std::uint16_t> find_category(const KpiFacts& facts, KpiDimension dimension, std::string_view label) {
+  const auto& labels = facts.categories[dim(dimension)];
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    if (labels[i] == label) return static_cast<std::uint16_t>(i);
+  }
+  return std::nullopt;
+}
+
+}  // namespace rasso
