@@ -15,6 +15,7 @@
 #include "core/result.h"
 #include "store/audit_chain.h"
 #include "store/audit_event.h"
+#include "store/governance_records.h"
 #include "store/linkage_records.h"
 
 namespace rasso {
@@ -117,6 +118,10 @@ class Store {
   virtual Result<std::vector<StoredLink>> links_of(std::int64_t resolved_id) = 0;
   /// The review queue, closest to the threshold first, at most `limit`.
   virtual Result<std::vector<StoredReviewCandidate>> review_queue(std::size_t limit) = 0;
+
+  // --- Governance (issue 7: training catalogue, well-being, recommendations, scrutiny panels) ---
+  /// The governance records of this store (store/governance_records.h); lives as long as the store.
+  virtual GovernanceStore& governance() = 0;
 };
 
 }  // namespace rasso

@@ -4,6 +4,7 @@
 #include "worklists/breaches_worklist.h"
 #include "worklists/orders_worklist.h"
 #include "worklists/s63g_worklist.h"
+#include "worklists/training_worklist.h"
 #include "worklists/victims_worklist.h"
 
 namespace rasso {
@@ -15,6 +16,7 @@ std::string_view worklist_name(WorklistKind kind) {
     case WorklistKind::Breaches: return "breaches";
     case WorklistKind::S63g: return "s63g";
     case WorklistKind::Victims: return "victims";
+    case WorklistKind::Training: return "training";
   }
   return "";
 }
@@ -34,6 +36,12 @@ std::vector<WorklistItem> run_worklist(WorklistKind kind, const WorklistSnapshot
     case WorklistKind::Breaches: return breaches_worklist(snapshot, rules, as_of, filter);
     case WorklistKind::S63g: return s63g_worklist(snapshot, rules, as_of, filter);
     case WorklistKind::Victims: return victims_worklist(snapshot, rules, as_of, filter);
+    case WorklistKind::Training: {
+      const auto& tables = snapshot.tables();
+      const auto requirements = evaluate_training(tables.officers, tables.training, rules.training_courses, as_of,
+                                                  rules.training_warning_days);
+      return training_worklist(requirements, rules.training_courses, as_of, rules.training_warning_days, filter);
+    }
   }
   return {};
 }

@@ -25,6 +25,11 @@ std::string_view item_kind_code(ItemKind kind) {
     case ItemKind::VictimRightToReviewNotOffered: return "victim_right_to_review_not_offered";
     case ItemKind::VictimIsvaReferralDue: return "victim_isva_referral_due";
     case ItemKind::VictimUpdateDue: return "victim_update_due";
+    case ItemKind::TrainingOverdue: return "training_overdue";
+    case ItemKind::TrainingExpired: return "training_expired";
+    case ItemKind::TrainingExpiring: return "training_expiring";
+    case ItemKind::TrainingDue: return "training_due";
+    case ItemKind::WellbeingCheckinDue: return "wellbeing_checkin_due";
   }
   return "unknown";
 }

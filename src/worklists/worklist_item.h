@@ -35,6 +35,12 @@ enum class ItemKind : std::uint8_t {
   VictimRightToReviewNotOffered,     // NFA explained but the right to review not offered
   VictimIsvaReferralDue,             // no ISVA referral offered
   VictimUpdateDue,                   // regular update due under the agreed frequency
+  // training worklist (worklists/training_worklist.h)
+  TrainingOverdue,                   // a required course never completed, past its due date
+  TrainingExpired,                   // a required course whose completion has lapsed
+  TrainingExpiring,                  // a required course lapsing within the warning window
+  TrainingDue,                       // a required course not yet completed, due within the warning window
+  WellbeingCheckinDue,               // a well-being check-in overdue or due within the warning window
 };
 
 /// The stable snake_case code of a kind, e.g. "bail_lapsed".

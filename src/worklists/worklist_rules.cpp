@@ -8,7 +8,11 @@ Result<WorklistRules> make_worklist_rules(const CodeTables& codes, std::span<con
   if (authorities == nullptr) return Error{"invalid_input", "the bail_authority code table is not loaded"};
   auto ranks = BailAuthorityRanks::from_code_table(*authorities);
   if (!ranks) return ranks.error();
-  return WorklistRules{std::move(config), BankHolidayCalendar(bank_holidays), std::move(ranks).value()};
+  WorklistRules rules;
+  rules.config = std::move(config);
+  rules.bank_holidays = BankHolidayCalendar(bank_holidays);
+  rules.bail_authorities = std::move(ranks).value();
+  return rules;
 }
 
 }  // namespace rasso

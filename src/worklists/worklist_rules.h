@@ -4,12 +4,14 @@
 // holidays and the seniority of bail authorities.
 
 #include <span>
+#include <vector>
 
 #include "core/bail_period.h"
 #include "core/bank_holiday_calendar.h"
 #include "core/code_table.h"
 #include "core/result.h"
 #include "core/safeguarding_config.h"
+#include "core/training_course.h"
 
 namespace rasso {
 
@@ -17,6 +19,8 @@ struct WorklistRules {
   SafeguardingConfig config;
   BankHolidayCalendar bank_holidays;
   BailAuthorityRanks bail_authorities;
+  std::vector<TrainingCourse> training_courses;  // the store's course catalogue (training worklist)
+  int training_warning_days = 60;                // training lapsing or due this many days ahead
 };
 
 /// The rules from loaded reference data: the bail_authority code table of `codes` and the dates of

@@ -1,6 +1,7 @@
 #include "store/sqlite/sqlite_schema.h"
 
 #include "core/field_spec.h"
+#include "store/sqlite/sqlite_governance_store.h"
 
 namespace rasso::sqlite {
 namespace {
@@ -142,6 +143,8 @@ const std::vector<Migration>& migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "extract entities with row history and import log", initial_schema_sql()},
       {2, "identity resolution, reviewer decisions and the audit log", kLinkageAndAuditSql},
+      {4, "governance: training catalogue, well-being check-ins, recommendations, scrutiny panels",
+       governance_schema_sql()},
   };
   return kMigrations;
 }

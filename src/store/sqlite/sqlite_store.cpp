@@ -5,6 +5,7 @@
 
 #include "core/field_spec.h"
 #include "store/audit_chain.h"
+#include "store/sqlite/sqlite_governance_store.h"
 #include "store/sqlite/sqlite_handle.h"
 #include "store/sqlite/sqlite_schema.h"
 
@@ -224,7 +225,10 @@ class SqliteImportSession final : public ImportSession {
 
 class SqliteStore final : public Store {
  public:
-  explicit SqliteStore(Connection connection) : connection_(std::move(connection)) {}
+  explicit SqliteStore(Connection connection)
+      : connection_(std::move(connection)), governance_(sqlite::make_sqlite_governance_store(connection_, append_audit)) {}
+
+  GovernanceStore& governance() override { return *governance_; }
 
   Result<std::unique_ptr<ImportSession>> begin_import(std::string_view source, std::string_view started_at) override {
     // The importer checks every reference itself (with a precise message), so SQLite's own
@@ -555,6 +559,7 @@ class SqliteStore final : public Store {
   }
 
   Connection connection_;
+  std::unique_ptr<GovernanceStore> governance_;  // shares connection_, declared after it
 };
 
 }  // namespace
