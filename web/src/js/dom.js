@@ -46,9 +46,10 @@ export function byId(id) {
   return element;
 }
 
-/** Text for a value that may be missing: the value, or an em dash. */
+/** Text for a value that may be missing: the value, Yes/No for a boolean, or an em dash. */
 export function text(value) {
   if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (Array.isArray(value)) return value.length ? value.map(text).join(', ') : '—';
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);

@@ -15,7 +15,7 @@ function formatNumber(value, digits = 2) {
 }
 
 function recordName(record) {
-  return [record.forename, record.surname].filter(Boolean).join(' ') || '—';
+  return [record.forename, record.middle_names, record.surname].filter(Boolean).join(' ') || '—';
 }
 
 function drawRecords(person) {
@@ -28,11 +28,13 @@ function drawRecords(person) {
       rows: person.records || [],
       columns: [
         { label: 'Record', value: (r) => text(r.person_ref) },
-        { label: 'Name', value: (r) => (person.pseudonymised ? tag('pseudonymised', 'grey') : recordName(r)) },
-        { label: person.pseudonymised ? 'Age band' : 'Date of birth', value: (r) => text(person.pseudonymised ? r.age_band : r.dob || r.age_band) },
+        { label: 'Name', value: (r) => (r.pseudonymised || person.pseudonymised ? h('span', {}, text(r.display_name || person.display_name), ' ', tag('pseudonymised', 'grey')) : recordName(r)) },
+        { label: person.pseudonymised ? 'Age band' : 'Date of birth', value: (r) => text(r.dob || r.age_band) },
         { label: 'Sex', value: (r) => text(r.sex) },
-        { label: 'Postcode', value: (r) => text(r.postcode) },
+        { label: 'Ethnicity', value: (r) => text(r.ethnicity) },
+        { label: person.pseudonymised ? 'Postcode district' : 'Postcode', value: (r) => text(r.postcode || r.postcode_district) },
         { label: 'PNC ID', value: (r) => text(r.pnc_id) },
+        { label: 'CRO', value: (r) => text(r.cro_number) },
         { label: 'Source', value: (r) => text(r.source) },
       ],
       empty: 'No records.',

@@ -19,7 +19,7 @@ function sideBySide(candidate) {
   const a = candidate.record_a || {};
   const b = candidate.record_b || {};
   const keys = [];
-  for (const key of [...Object.keys(a), ...Object.keys(b)]) if (!keys.includes(key)) keys.push(key);
+  for (const key of [...Object.keys(a), ...Object.keys(b)]) if (key !== 'person_ref' && !keys.includes(key)) keys.push(key);
   return table({
     caption: 'The two records side by side',
     captionClass: 'govuk-table__caption--s',
@@ -100,7 +100,7 @@ async function start() {
     const body = await api('/review-queue', { query: { page, page_size: PAGE_SIZE } });
     const items = body.items || [];
     const total = body.total ?? items.length;
-    replaceChildren(byId('review-summary'), total ? `${total} pairs to review. This page shows ${items.length}.` : 'Nothing to review.');
+    replaceChildren(byId('review-summary'), total ? `${total} ${total === 1 ? 'pair' : 'pairs'} to review. This page shows ${items.length}.` : 'Nothing to review.');
     replaceChildren(byId('review-items'), items.map((candidate, index) => candidateSection(candidate, (page - 1) * PAGE_SIZE + index + 1)));
     const hasPrev = page > 1;
     const hasNext = page * PAGE_SIZE < total;
