@@ -7,11 +7,10 @@
 // taken out here: the @font-face rules (the GDS Transport font) are removed and the font stack is
 // replaced by a system font stack; no crown, crest or logotype image is copied.
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(fileURLToPath(import.meta.url));
-const dist = join(root, 'dist');
 const src = join(root, 'src');
 const modules = join(root, 'node_modules');
 const govuk = join(modules, 'govuk-frontend', 'dist', 'govuk');
@@ -50,7 +49,7 @@ function escapeHtml(text) {
 }
 
 // The licences of the third-party files served from dist/assets/vendor (see docs/attribution.md).
-function copyLicences() {
+function copyLicences(dist) {
   const folder = join(dist, 'assets', 'vendor', 'licences');
   mkdirSync(folder, { recursive: true });
   cpSync(join(modules, 'echarts', 'LICENSE'), join(folder, 'echarts-LICENSE.txt'));
@@ -72,7 +71,8 @@ function copyLicences() {
   );
 }
 
-function build() {
+/** Builds the site into `dist` (replacing what is there); returns the page count. */
+export function build(dist) {
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(join(dist, 'assets', 'vendor'), { recursive: true });
   mkdirSync(join(dist, 'assets', 'images'), { recursive: true });
@@ -121,8 +121,11 @@ function build() {
     const path = join(dist, 'assets', 'vendor', file);
     writeFileSync(path, readFileSync(path, 'utf8').replace(/\/\*# sourceMappingURL=.*?\*\//g, ''));
   }
-  copyLicences();
-  console.log(`built ${pages.length} pages into ${dist}`);
+  copyLicences(dist);
+  return pages.length;
 }
 
-build();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const dist = join(root, 'dist');
+  console.log(`built ${build(dist)} pages into ${dist}`);
+}
