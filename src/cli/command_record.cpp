@@ -4,21 +4,12 @@
 
 #include <fmt/format.h>
 
-#include <nlohmann/json.hpp>
-
 #include "cli/command_context.h"
 #include "cli/commands.h"
-#include "core/field_spec.h"
-#include "core/row_fingerprint.h"
-#include "core/row_rules.h"
-#include "worklists/recording_validation.h"
-#include "worklists/s63g_worklist.h"
-#include "core/extract_record_rows.h"
+#include "server/recording_service.h"
 
 namespace rasso::cli {
 namespace {
-
-using Row = std::vector<std::string>;
 
 struct RecordOptions {
   std::string db;
@@ -32,49 +23,8 @@ void add_common(CLI::App& command, RecordOptions& options) {
   command.add_option("--reason", options.reason, "Why (recorded in the audit log)");
 }
 
-// The one row of `entity` with key `ref`, or a not_found error.
-Result<Row> one_row(Store& store, Entity entity, const std::string& ref) {
-  auto rows = store.rows_where(entity, entity_spec(entity).key().name, ref);
-  if (!rows) return rows.error();
-  if (rows->empty()) return Error{"not_found", "no " + std::string(entity_name(entity)) + " '" + ref + "'"};
-  return std::move(rows->front());
-}
-
-// Typed tables from a few rows of a few entities.
-Result<ExtractTables> typed(std::map<Entity, EntityRows> rows) { return extract_tables_from_rows(rows); }
-
-void set(Row& row, Entity entity, std::string_view field, std::string value) {
-  row[*entity_spec(entity).index_of(field)] = std::move(value);
-}
-
-// Writes `row` (a new or changed record) with history and an audit event, in one transaction.
-Status write_row(CommandContext& context, Store& store, Entity entity, const Row& row, const std::string& action,
-                 const std::string& processing, const std::string& reason) {
-  const EntitySpec& spec = entity_spec(entity);
-  const auto violations = check_row_rules(spec, row);
-  if (!violations.empty()) {
-    return Error{"invalid_input", "field '" + violations.front().field + "': " + violations.front().rule};
-  }
-  const std::string now = now_iso();
-  auto session = store.begin_import("manual:" + context.actor(), now);
-  if (!session) return session.error();
-  auto written = (*session)->upsert(entity, row, row_fingerprint(row), 0);
-  if (!written) return written.error();
-  AuditEvent audit;
-  audit.occurred_at = now;
-  audit.actor = context.actor();
-  audit.action = action;
-  audit.processing = processing;
-  audit.subject_type = std::string(spec.name());
-  audit.subject_id = row[0];
-  audit.purpose = reason.empty() ? "safeguarding" : reason;
-  audit.correlation_id = action + "-" + now;
-  nlohmann::json values = nlohmann::json::object();
-  for (std::size_t i = 0; i < spec.fields.size(); ++i) {
-    if (!row[i].empty()) values[std::string(spec.fields[i].name)] = row[i];
-  }
-  audit.details_json = nlohmann::json{{"values", values}, {"reason", reason}}.dump();
-  return (*session)->commit(now, nlohmann::json{{"manual", action}, {"record", row[0]}}.dump(), audit);
+RecordingContext recording_context(const CommandContext& context, CivilDate as_of, const std::string& reason) {
+  return RecordingContext{context.actor(), now_iso(), as_of, reason, {}};
 }
 
 std::optional<CivilDate> parse_date(CommandContext& context, const std::string& name, const std::string& text) {
@@ -99,16 +49,9 @@ void register_breach_response(CLI::App& record, CommandContext& context) {
     if (!as_of || !date) return;
     auto store = context.open_store(o->db, false);
     if (!store) return;
-    auto row = one_row(*store, Entity::Breaches, o->breach_ref);
-    if (!row) return context.fail(row.error());
-    auto inputs = typed({{Entity::Breaches, {*row}}});
-    if (!inputs) return context.fail(inputs.error());
-    Status valid = validate_breach_response({o->response, *date}, inputs->breaches.front(), *as_of);
-    if (!valid) return context.fail(valid.error());
-    set(*row, Entity::Breaches, "response", o->response);
-    set(*row, Entity::Breaches, "response_date", date->to_iso());
-    Status written = write_row(context, *store, Entity::Breaches, *row, "breach.respond", "alteration", o->reason);
-    if (!written) return context.fail(written.error());
+    auto recorded = record_breach_response(*store, recording_context(context, *as_of, o->reason), o->breach_ref,
+                                           {o->response, *date});
+    if (!recorded) return context.fail(recorded.error());
     fmt::print("Recorded response '{}' on {} to breach {}.\n", o->response, date->to_iso(), o->breach_ref);
   });
 }
@@ -136,35 +79,12 @@ void register_victim_contact(CLI::App& record, CommandContext& context) {
     if (!as_of || !date) return;
     auto store = context.open_store(o->db, false);
     if (!store) return;
-    auto crime = one_row(*store, Entity::Crimes, o->crime_ref);
-    if (!crime) return context.fail(crime.error());
-    auto involvements = store->rows_where(Entity::Involvements, "crime_ref", o->crime_ref);
-    if (!involvements) return context.fail(involvements.error());
-    auto inputs = typed({{Entity::Crimes, {*crime}}, {Entity::Involvements, *involvements}});
-    if (!inputs) return context.fail(inputs.error());
     const std::optional<int> frequency = o->frequency > 0 ? std::optional<int>(o->frequency) : std::nullopt;
-    Status valid = validate_victim_contact({o->person_ref, *date, o->method, o->purpose, frequency}, inputs->crimes.front(),
-                                           inputs->involvements, *as_of, SafeguardingConfig{});
-    if (!valid) return context.fail(valid.error());
-    if (!o->officer_ref.empty()) {
-      auto officer = one_row(*store, Entity::Officers, o->officer_ref);
-      if (!officer) return context.fail(officer.error());
-    }
-    Row row(entity_spec(Entity::VictimContacts).fields.size());
-    const std::string ref = o->contact_ref.empty() ? "VC-" + o->crime_ref + "-" + now_iso().substr(0, 19) : o->contact_ref;
-    std::string safe_ref;
-    for (char c : ref) safe_ref += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '/' || c == '.') ? c : '-';
-    set(row, Entity::VictimContacts, "contact_ref", safe_ref);
-    set(row, Entity::VictimContacts, "crime_ref", o->crime_ref);
-    set(row, Entity::VictimContacts, "person_ref", o->person_ref);
-    set(row, Entity::VictimContacts, "contact_date", date->to_iso());
-    set(row, Entity::VictimContacts, "method", o->method);
-    set(row, Entity::VictimContacts, "purpose", o->purpose);
-    if (frequency) set(row, Entity::VictimContacts, "agreed_frequency_days", std::to_string(*frequency));
-    set(row, Entity::VictimContacts, "officer_ref", o->officer_ref);
-    Status written = write_row(context, *store, Entity::VictimContacts, row, "victim.contact", "collection", o->reason);
-    if (!written) return context.fail(written.error());
-    fmt::print("Recorded {} contact {} with victim {} on {}.\n", o->purpose, safe_ref, o->person_ref, date->to_iso());
+    auto recorded = record_victim_contact(*store, recording_context(context, *as_of, o->reason), o->crime_ref,
+                                          {o->person_ref, *date, o->method, o->purpose, frequency}, o->officer_ref,
+                                          o->contact_ref);
+    if (!recorded) return context.fail(recorded.error());
+    fmt::print("Recorded {} contact {} with victim {} on {}.\n", o->purpose, *recorded, o->person_ref, date->to_iso());
   });
 }
 
@@ -194,40 +114,13 @@ void register_bail_extension(CLI::App& record, CommandContext& context) {
     if (!ranks) return context.fail(ranks.error());
     auto store = context.open_store(o->db, false);
     if (!store) return;
-    auto periods = store->rows_where(Entity::Bail, "arrest_ref", o->arrest_ref);
-    if (!periods) return context.fail(periods.error());
-    auto inputs = typed({{Entity::Bail, *periods}});
-    if (!inputs) return context.fail(inputs.error());
     const BailExtensionRequest request{o->authorised_by, *date, *until, o->conditions,
                                        o->victim_views ? std::optional<bool>(true) : std::nullopt};
-    auto number = validate_bail_extension(request, inputs->bail_periods, *as_of, *ranks);
-    if (!number) return context.fail(number.error());
-    // The current period ends in an extension.
-    const BailPeriodRecord* current = nullptr;
-    for (const BailPeriodRecord& period : inputs->bail_periods) {
-      if (current == nullptr || period.period_number > current->period_number) current = &period;
-    }
-    for (Row& row : *periods) {
-      if (row[0] != current->bail_ref) continue;
-      set(row, Entity::Bail, "end_reason", "extended");
-      set(row, Entity::Bail, "ended_date", current->end_date.to_iso());
-      Status closed = write_row(context, *store, Entity::Bail, row, "bail.extend", "alteration", o->reason);
-      if (!closed) return context.fail(closed.error());
-    }
-    Row row(entity_spec(Entity::Bail).fields.size());
-    const std::string ref = o->bail_ref.empty() ? o->arrest_ref + "-P" + std::to_string(*number) : o->bail_ref;
-    set(row, Entity::Bail, "bail_ref", ref);
-    set(row, Entity::Bail, "arrest_ref", o->arrest_ref);
-    set(row, Entity::Bail, "period_number", std::to_string(*number));
-    set(row, Entity::Bail, "start_date", current->end_date.to_iso());
-    set(row, Entity::Bail, "end_date", until->to_iso());
-    set(row, Entity::Bail, "authorised_by", o->authorised_by);
-    set(row, Entity::Bail, "authorised_date", date->to_iso());
-    set(row, Entity::Bail, "conditions", o->conditions);
-    if (o->victim_views) set(row, Entity::Bail, "victim_views_sought", "1");
-    Status written = write_row(context, *store, Entity::Bail, row, "bail.extend", "alteration", o->reason);
-    if (!written) return context.fail(written.error());
-    fmt::print("Recorded bail period {} ({}) to {} authorised by {}.\n", *number, ref, until->to_iso(), o->authorised_by);
+    auto recorded = record_bail_extension(*store, recording_context(context, *as_of, o->reason), o->arrest_ref, request,
+                                          *ranks, o->bail_ref);
+    if (!recorded) return context.fail(recorded.error());
+    fmt::print("Recorded bail period {} ({}) to {} authorised by {}.\n", recorded->period_number, recorded->bail_ref,
+               until->to_iso(), o->authorised_by);
   });
 }
 
@@ -251,34 +144,9 @@ void register_s63g_decision(CLI::App& record, CommandContext& context) {
     if (!o->decision_date.empty() && !(decided = parse_date(context, "--decided", o->decision_date))) return;
     auto store = context.open_store(o->db, false);
     if (!store) return;
-    auto biometric = one_row(*store, Entity::Biometrics, o->biometric_ref);
-    if (!biometric) return context.fail(biometric.error());
-    std::map<Entity, EntityRows> rows = {{Entity::Biometrics, {*biometric}}};
-    const std::string arrest_ref = (*biometric)[*entity_spec(Entity::Biometrics).index_of("arrest_ref")];
-    auto arrest = one_row(*store, Entity::Arrests, arrest_ref);
-    if (!arrest) return context.fail(arrest.error());
-    const std::string crime_ref = (*arrest)[*entity_spec(Entity::Arrests).index_of("crime_ref")];
-    auto crime = one_row(*store, Entity::Crimes, crime_ref);
-    if (!crime) return context.fail(crime.error());
-    auto involvements = store->rows_where(Entity::Involvements, "crime_ref", crime_ref);
-    if (!involvements) return context.fail(involvements.error());
-    rows[Entity::Arrests] = {*arrest};
-    rows[Entity::Crimes] = {*crime};
-    rows[Entity::Involvements] = *involvements;
-    auto inputs = typed(std::move(rows));
-    if (!inputs) return context.fail(inputs.error());
-    const SafeguardingConfig config;
-    const S63gFacts facts = s63g_facts(inputs->biometrics.front(), &inputs->arrests.front(), &inputs->crimes.front(),
-                                       inputs->involvements, *as_of, config);
-    Status valid = validate_s63g_decision({o->ground, applied, o->decision, decided}, inputs->biometrics.front(),
-                                          assess_s63g_eligibility(facts, config), *as_of);
-    if (!valid) return context.fail(valid.error());
-    if (!o->ground.empty()) set(*biometric, Entity::Biometrics, "ground", o->ground);
-    if (applied) set(*biometric, Entity::Biometrics, "application_date", applied->to_iso());
-    set(*biometric, Entity::Biometrics, "decision", o->decision);
-    if (decided) set(*biometric, Entity::Biometrics, "decision_date", decided->to_iso());
-    Status written = write_row(context, *store, Entity::Biometrics, *biometric, "s63g.decide", "alteration", o->reason);
-    if (!written) return context.fail(written.error());
+    auto recorded = record_s63g_decision(*store, recording_context(context, *as_of, o->reason), o->biometric_ref,
+                                         {o->ground, applied, o->decision, decided});
+    if (!recorded) return context.fail(recorded.error());
     fmt::print("Recorded s63G '{}' for {}.\n", o->decision, o->biometric_ref);
   });
 }

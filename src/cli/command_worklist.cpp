@@ -6,30 +6,12 @@
 #include "cli/commands.h"
 #include "analytics/offence_facts.h"
 #include "store/extract_snapshot.h"
-#include "ingest/csv_reader.h"
+#include "ingest/bank_holiday_file.h"
 #include "ingest/csv_writer.h"
 #include "ingest/reference_data.h"
 #include "worklists/worklist.h"
 
 namespace rasso::cli {
-namespace {
-
-Result<std::vector<CivilDate>> load_bank_holidays() {
-  const auto path = reference_data_dir() / "bank_holidays_england_wales.csv";
-  auto table = read_csv_table(path);
-  if (!table) return table.error();
-  const int column = table->column("date");
-  if (column < 0) return Error{"reference_data", path.string() + ": needs a date column"};
-  std::vector<CivilDate> dates;
-  for (const CsvRecord& row : table->rows) {
-    const auto date = CivilDate::parse_iso(row.fields.at(static_cast<std::size_t>(column)));
-    if (!date) return Error{"reference_data", path.string() + ":" + std::to_string(row.line) + ": not a date"};
-    dates.push_back(*date);
-  }
-  return dates;
-}
-
-}  // namespace
 
 void register_worklist_command(CLI::App& app, CommandContext& context) {
   struct Options {
@@ -59,7 +41,7 @@ void register_worklist_command(CLI::App& app, CommandContext& context) {
     if (!as_of) return;
     CodeTables codes;
     if (!context.load_codes(codes)) return;
-    auto holidays = load_bank_holidays();
+    auto holidays = load_bank_holidays(reference_data_dir());
     if (!holidays) return context.fail(holidays.error());
     auto rules = make_worklist_rules(codes, *holidays);
     if (!rules) return context.fail(rules.error());

@@ -20,6 +20,8 @@ void register_review_command(CLI::App& app, CommandContext& context);
 void register_worklist_command(CLI::App& app, CommandContext& context);
 void register_record_command(CLI::App& app, CommandContext& context);
 void register_quality_command(CLI::App& app, CommandContext& context);
+void register_serve_command(CLI::App& app, CommandContext& context);
+void register_user_command(CLI::App& app, CommandContext& context);
 void register_training_command(CLI::App& app, CommandContext& context);
 void register_caseload_command(CLI::App& app, CommandContext& context);
 void register_wellbeing_command(CLI::App& app, CommandContext& context);

@@ -26,6 +26,8 @@ int main(int argc, char** argv) {
   rasso::cli::register_worklist_command(app, context);
   rasso::cli::register_record_command(app, context);
   rasso::cli::register_quality_command(app, context);
+  rasso::cli::register_serve_command(app, context);
+  rasso::cli::register_user_command(app, context);
   rasso::cli::register_training_command(app, context);
   rasso::cli::register_caseload_command(app, context);
   rasso::cli::register_wellbeing_command(app, context);

@@ -17,6 +17,7 @@
 #include "store/audit_event.h"
 #include "store/governance_records.h"
 #include "store/linkage_records.h"
+#include "store/user_records.h"
 
 namespace rasso {
 
@@ -102,6 +103,9 @@ class Store {
                                                        std::string_view subject_id = {}) = 0;
   /// Re-walks the whole chain and names the first event edited, deleted or out of chain.
   virtual Result<AuditChainReport> verify_audit_log() = 0;
+  /// Appends `events` in order, chained, in one transaction (all or none): the server's audit
+  /// writer batches with it.
+  virtual Status append_audit_events(std::span<const AuditEvent> events) = 0;
 
   // --- Identity resolution ---------------------------------------------------------------------
   /// The latest run's person_ref -> resolved id, ordered by person_ref (empty before any run).
@@ -118,6 +122,24 @@ class Store {
   virtual Result<std::vector<StoredLink>> links_of(std::int64_t resolved_id) = 0;
   /// The review queue, closest to the threshold first, at most `limit`.
   virtual Result<std::vector<StoredReviewCandidate>> review_queue(std::size_t limit) = 0;
+
+  // --- Server users (store/user_records.h) ------------------------------------------------------
+  /// Adds `user` and writes `audit`, in one transaction. Error "conflict" if the name is taken.
+  virtual Status add_user(const UserRecord& user, const AuditEvent& audit) = 0;
+  /// Replaces the stored user of the same username and writes `audit`, in one transaction; with
+  /// `clear_failures` its failed sign-ins are forgotten too. Error "not_found" if unknown.
+  virtual Status update_user(const UserRecord& user, bool clear_failures, const AuditEvent& audit) = 0;
+  /// The user called `username`, or nullopt.
+  virtual Result<std::optional<UserRecord>> find_user(std::string_view username) = 0;
+  /// Every user, ordered by username.
+  virtual Result<std::vector<UserRecord>> users() = 0;
+  /// Records a failed sign-in at `at` and returns how many are stored for the user since the last
+  /// clear; when that reaches `lock_after` (> 0) the account is locked in the same transaction.
+  virtual Result<int> record_login_failure(std::string_view username, std::string_view at, int lock_after) = 0;
+  /// Forgets the user's failed sign-ins (after a successful one).
+  virtual Status clear_login_failures(std::string_view username) = 0;
+  /// The setting `name`; if there is none, stores `value_if_absent` and returns it.
+  virtual Result<std::string> setting_or_insert(std::string_view name, std::string_view value_if_absent) = 0;
 
   // --- Governance (issue 7: training catalogue, well-being, recommendations, scrutiny panels) ---
   /// The governance records of this store (store/governance_records.h); lives as long as the store.

@@ -137,12 +137,38 @@ CREATE TRIGGER link_decisions_append_only_delete BEFORE DELETE ON link_decisions
   BEGIN SELECT RAISE(ABORT, 'link decisions are append-only'); END;
 )";
 
+// Migration 3: the server's users. Roles are a ';'-separated list of role names.
+const char* const kUsersSql = R"(
+CREATE TABLE users (
+  username TEXT PRIMARY KEY NOT NULL,
+  display_name TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  roles TEXT NOT NULL,
+  force_code TEXT NOT NULL,
+  unit_code TEXT NOT NULL DEFAULT '',
+  disabled INTEGER NOT NULL DEFAULT 0,
+  locked INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE login_failures (
+  failure_id INTEGER PRIMARY KEY,
+  username TEXT NOT NULL,
+  failed_at TEXT NOT NULL
+);
+CREATE INDEX login_failures_by_user ON login_failures (username);
+CREATE TABLE settings (
+  name TEXT PRIMARY KEY NOT NULL,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+)";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "extract entities with row history and import log", initial_schema_sql()},
       {2, "identity resolution, reviewer decisions and the audit log", kLinkageAndAuditSql},
+      {3, "server users, failed sign-ins and settings", kUsersSql},
       {4, "governance: training catalogue, well-being check-ins, recommendations, scrutiny panels",
        governance_schema_sql()},
   };

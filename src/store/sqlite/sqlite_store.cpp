@@ -8,6 +8,7 @@
 #include "store/sqlite/sqlite_governance_store.h"
 #include "store/sqlite/sqlite_handle.h"
 #include "store/sqlite/sqlite_schema.h"
+#include "store/sqlite/sqlite_user_store.h"
 
 namespace rasso {
 namespace {
@@ -326,6 +327,52 @@ class SqliteStore final : public Store {
       events.push_back(std::move(event));
     }
     return events;
+  }
+
+  Status append_audit_events(std::span<const AuditEvent> events) override {
+    return in_transaction<Success>([&]() -> Status {
+      for (const AuditEvent& event : events) {
+        if (auto appended = append_audit(connection_, event); !appended) return appended.error();
+      }
+      return ok_status();
+    });
+  }
+
+  Status add_user(const UserRecord& user, const AuditEvent& audit) override {
+    return in_transaction<Success>([&]() -> Status {
+      if (Status added = sqlite::insert_user(connection_, user); !added) return added;
+      if (auto appended = append_audit(connection_, audit); !appended) return appended.error();
+      return ok_status();
+    });
+  }
+
+  Status update_user(const UserRecord& user, bool clear_failures, const AuditEvent& audit) override {
+    return in_transaction<Success>([&]() -> Status {
+      if (Status updated = sqlite::update_user_row(connection_, user); !updated) return updated;
+      if (clear_failures) {
+        if (Status cleared = sqlite::delete_login_failures(connection_, user.username); !cleared) return cleared;
+      }
+      if (auto appended = append_audit(connection_, audit); !appended) return appended.error();
+      return ok_status();
+    });
+  }
+
+  Result<std::optional<UserRecord>> find_user(std::string_view username) override {
+    return sqlite::select_user(connection_, username);
+  }
+
+  Result<std::vector<UserRecord>> users() override { return sqlite::select_users(connection_); }
+
+  Result<int> record_login_failure(std::string_view username, std::string_view at, int lock_after) override {
+    return in_transaction<int>([&]() { return sqlite::insert_login_failure(connection_, username, at, lock_after); });
+  }
+
+  Status clear_login_failures(std::string_view username) override {
+    return in_transaction<Success>([&]() { return sqlite::delete_login_failures(connection_, username); });
+  }
+
+  Result<std::string> setting_or_insert(std::string_view name, std::string_view value_if_absent) override {
+    return in_transaction<std::string>([&]() { return sqlite::setting_or_insert(connection_, name, value_if_absent); });
   }
 
   Result<AuditChainReport> verify_audit_log() override {

@@ -1,0 +1,31 @@
+#pragma once
+// Starting and running `rasso serve`: configuration (file plus command-line overrides), the
+// store, the state loaded into memory, the audit writer, the workers and the HTTP listener,
+// then a graceful stop on SIGTERM/SIGINT.
+
+#include <optional>
+#include <string>
+
+#include "core/result.h"
+#include "server/server_config.h"
+
+namespace rasso::server {
+
+/// What the command line gives; a set field overrides the configuration file.
+struct ServeOptions {
+  std::string config_file;
+  std::optional<std::string> db;
+  std::optional<std::string> listen;
+  std::optional<std::string> web_dir;
+};
+
+/// The configuration `options` describe: defaults, then the file, then the overrides. The
+/// default web folder is the source tree's web/dist.
+Result<ServerConfig> resolve_server_config(const ServeOptions& options);
+
+/// Serves until SIGTERM or SIGINT. Prints "listening on http://HOST:PORT" as the first line of
+/// standard output once the port is bound; logs go to standard error as JSON lines. Returns
+/// after a graceful stop, or the error that kept the server from starting.
+Status run_server(const ServerConfig& config);
+
+}  // namespace rasso::server

@@ -1,0 +1,165 @@
+#include "server/server_state.h"
+
+#include <algorithm>
+
+#include "store/extract_snapshot.h"
+
+namespace rasso::server {
+
+ServerState::ServerState(ExtractTables tables, std::unordered_map<std::string, std::uint64_t> resolved_ids,
+                         StaticInputs static_inputs)
+    : snapshot(std::move(tables)), resolved(std::move(resolved_ids)), inputs(std::move(static_inputs)) {
+  build_indexes();
+}
+
+void ServerState::build_indexes() {
+  const ExtractTables& t = snapshot.tables();
+  std::vector<std::pair<std::uint64_t, RowIndex>> by_resolved;
+  by_resolved.reserve(t.persons.size());
+  for (RowIndex row = 0; row < t.persons.size(); ++row) {
+    const std::uint64_t id = resolved_id_of(t.persons[row].person_ref);
+    if (id != 0) by_resolved.emplace_back(id, row);
+  }
+  std::sort(by_resolved.begin(), by_resolved.end());
+  resolved_ids_sorted_.reserve(by_resolved.size());
+  person_rows_by_resolved_.reserve(by_resolved.size());
+  for (const auto& [id, row] : by_resolved) {
+    resolved_ids_sorted_.push_back(id);
+    person_rows_by_resolved_.push_back(row);
+  }
+
+  person_involvement_offsets_.assign(t.persons.size() + 1, 0);
+  for (RowIndex row = 0; row < t.involvements.size(); ++row) {
+    const RowIndex person = snapshot.person_of_involvement(row);
+    if (person != kNoRow) ++person_involvement_offsets_[person + 1];
+  }
+  for (std::size_t i = 1; i < person_involvement_offsets_.size(); ++i) {
+    person_involvement_offsets_[i] += person_involvement_offsets_[i - 1];
+  }
+  person_involvement_rows_.resize(person_involvement_offsets_.back());
+  std::vector<RowIndex> next(person_involvement_offsets_.begin(), person_involvement_offsets_.end() - 1);
+  for (RowIndex row = 0; row < t.involvements.size(); ++row) {
+    const RowIndex person = snapshot.person_of_involvement(row);
+    if (person != kNoRow) person_involvement_rows_[next[person]++] = row;
+  }
+
+  crimes_newest_first_.resize(t.crimes.size());
+  for (RowIndex row = 0; row < t.crimes.size(); ++row) crimes_newest_first_[row] = row;
+  std::sort(crimes_newest_first_.begin(), crimes_newest_first_.end(), [&](RowIndex a, RowIndex b) {
+    if (t.crimes[a].reported_date != t.crimes[b].reported_date) return t.crimes[a].reported_date > t.crimes[b].reported_date;
+    return t.crimes[a].crime_ref < t.crimes[b].crime_ref;
+  });
+}
+
+std::uint64_t ServerState::resolved_id_of(std::string_view person_ref) const {
+  const auto found = resolved.find(std::string(person_ref));
+  return found == resolved.end() ? 0 : found->second;
+}
+
+std::span<const RowIndex> ServerState::person_rows_of(std::uint64_t resolved_id) const {
+  const auto first = std::lower_bound(resolved_ids_sorted_.begin(), resolved_ids_sorted_.end(), resolved_id);
+  const auto last = std::upper_bound(first, resolved_ids_sorted_.end(), resolved_id);
+  const auto begin = static_cast<std::size_t>(first - resolved_ids_sorted_.begin());
+  return {person_rows_by_resolved_.data() + begin, static_cast<std::size_t>(last - first)};
+}
+
+std::span<const RowIndex> ServerState::involvements_of_person(RowIndex person) const {
+  if (person == kNoRow || person + 1 >= person_involvement_offsets_.size()) return {};
+  return {person_involvement_rows_.data() + person_involvement_offsets_[person],
+          person_involvement_rows_.data() + person_involvement_offsets_[person + 1]};
+}
+
+const OffenceInfo* ServerState::offence(std::string_view offence_code) const {
+  if (!inputs.offences) return nullptr;
+  const auto found = inputs.offences->find(offence_code);
+  return found == inputs.offences->end() ? nullptr : &found->second;
+}
+
+std::shared_ptr<const std::vector<RepeatSuspect>> ServerState::repeat_suspects(CivilDate as_of) const {
+  {
+    std::lock_guard lock(suspects_mutex_);
+    if (auto found = suspects_by_date_.find(as_of.days_since_epoch()); found != suspects_by_date_.end()) return found->second;
+  }
+  const ExtractTables& t = tables();
+  RepeatSuspectInputs engine_inputs;
+  engine_inputs.crimes = &t.crimes;
+  engine_inputs.involvements = &t.involvements;
+  engine_inputs.resolved = &resolved;
+  engine_inputs.offences = inputs.offences.get();
+  engine_inputs.arrests = &t.arrests;
+  engine_inputs.bail_periods = &t.bail_periods;
+  engine_inputs.orders = &t.orders;
+  auto suspects = std::make_shared<const std::vector<RepeatSuspect>>(
+      find_repeat_suspects(engine_inputs, RepeatSuspectDefinition{}, RankingWeights{}, as_of));
+  std::lock_guard lock(suspects_mutex_);
+  if (suspects_by_date_.size() >= 32) suspects_by_date_.clear();
+  return suspects_by_date_.emplace(as_of.days_since_epoch(), std::move(suspects)).first->second;
+}
+
+Result<std::shared_ptr<ServerState>> load_server_state(Store& store, const StaticInputs& inputs) {
+  const auto started = std::chrono::steady_clock::now();
+  auto tables = load_all_extract_tables(store);
+  if (!tables) return tables.error();
+  auto resolved = load_resolved(store);
+  if (!resolved) return resolved.error();
+  auto state = std::make_shared<ServerState>(std::move(*tables), std::move(*resolved), inputs);
+  state->load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return state;
+}
+
+namespace {
+
+// Moves the table of `entity` from `from` into `into`. Only the tables the server writes (and
+// their neighbours) are ever reloaded; any other table is kept from the current state.
+void take_table(ExtractTables& into, ExtractTables& from, Entity entity) {
+  if (entity == Entity::Officers) into.officers = std::move(from.officers);
+  if (entity == Entity::Crimes) into.crimes = std::move(from.crimes);
+  if (entity == Entity::Persons) into.persons = std::move(from.persons);
+  if (entity == Entity::Involvements) into.involvements = std::move(from.involvements);
+  if (entity == Entity::Arrests) into.arrests = std::move(from.arrests);
+  if (entity == Entity::Bail) into.bail_periods = std::move(from.bail_periods);
+  if (entity == Entity::Orders) into.orders = std::move(from.orders);
+  if (entity == Entity::Breaches) into.breaches = std::move(from.breaches);
+  if (entity == Entity::VictimContacts) into.victim_contacts = std::move(from.victim_contacts);
+  if (entity == Entity::Biometrics) into.biometrics = std::move(from.biometrics);
+}
+
+}  // namespace
+
+Result<std::shared_ptr<ServerState>> reload_server_state(const ServerState& current, Store& store,
+                                                         std::initializer_list<Entity> changed, bool reload_resolution) {
+  const auto started = std::chrono::steady_clock::now();
+  auto fresh = load_extract_tables(store, changed);
+  if (!fresh) return fresh.error();
+  ExtractTables tables = current.tables();
+  for (const Entity entity : changed) take_table(tables, *fresh, entity);
+  std::unordered_map<std::string, std::uint64_t> resolved;
+  if (reload_resolution) {
+    auto loaded = load_resolved(store);
+    if (!loaded) return loaded.error();
+    resolved = std::move(*loaded);
+  } else {
+    resolved = current.resolved;
+  }
+  auto state = std::make_shared<ServerState>(std::move(tables), std::move(resolved), current.inputs);
+  state->generation = current.generation + 1;
+  state->load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return state;
+}
+
+std::shared_ptr<const ServerState> StateHolder::get() const {
+  std::lock_guard lock(mutex_);
+  return state_;
+}
+
+void StateHolder::replace(std::shared_ptr<const ServerState> state) {
+  std::shared_ptr<const ServerState> previous;
+  {
+    std::lock_guard lock(mutex_);
+    previous = std::move(state_);
+    state_ = std::move(state);
+  }
+  // `previous` is released here, outside the lock: the last reader frees the old tables.
+}
+
+}  // namespace rasso::server

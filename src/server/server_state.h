@@ -1,0 +1,107 @@
+#pragma once
+// ServerState: everything the request handlers read, loaded from the store once and then
+// immutable — the typed extract tables linked into a WorklistSnapshot, the resolved-person
+// assignment, the code tables and rules, and the indexes handlers need (crime by reference,
+// involvements by person, person records by resolved id, crimes newest first). Requests hold a
+// std::shared_ptr<const ServerState>; after a write the server builds a new state with the changed
+// tables reloaded and swaps the pointer (StateHolder), so readers never see a half-applied change.
+
+#include <chrono>
+#include <cstdint>
+#include <initializer_list>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "analytics/repeat_suspects.h"
+#include "core/code_table.h"
+#include "core/entity.h"
+#include "core/result.h"
+#include "server/worklist_cache.h"
+#include "store/store.h"
+#include "worklists/worklist_rules.h"
+#include "worklists/worklist_snapshot.h"
+
+namespace rasso::server {
+
+/// What a state is built with besides the store's tables: reference data that only changes with
+/// a restart.
+struct StaticInputs {
+  std::shared_ptr<const CodeTables> codes;
+  std::shared_ptr<const WorklistRules> rules;
+  std::shared_ptr<const std::map<std::string, OffenceInfo, std::less<>>> offences;
+};
+
+struct ServerState {
+  ServerState(ExtractTables tables, std::unordered_map<std::string, std::uint64_t> resolved_ids, StaticInputs inputs);
+  ServerState(const ServerState&) = delete;
+  ServerState& operator=(const ServerState&) = delete;
+
+  WorklistSnapshot snapshot;
+  std::unordered_map<std::string, std::uint64_t> resolved;  // person_ref -> resolved id
+  StaticInputs inputs;
+
+  std::uint64_t generation = 0;  // 1 for the state loaded at start, +1 per swap
+  double load_seconds = 0;       // how long loading this state took
+  std::string loaded_at;         // ISO 8601 UTC
+
+  const ExtractTables& tables() const { return snapshot.tables(); }
+
+  /// The resolved id of a person record; 0 when it is not resolved.
+  std::uint64_t resolved_id_of(std::string_view person_ref) const;
+  /// Rows (of tables().persons) of the person records of resolved person `resolved_id`.
+  std::span<const RowIndex> person_rows_of(std::uint64_t resolved_id) const;
+  /// Rows (of tables().involvements) of the involvements of person row `person`.
+  std::span<const RowIndex> involvements_of_person(RowIndex person) const;
+  /// Every crime row, most recently reported first (then by reference).
+  const std::vector<RowIndex>& crimes_newest_first() const { return crimes_newest_first_; }
+  /// The offence facts of `offence_code`, or nullptr.
+  const OffenceInfo* offence(std::string_view offence_code) const;
+
+  mutable WorklistCache worklists;
+
+  /// The repeat suspects on `as_of` under the default definition, computed once per date.
+  std::shared_ptr<const std::vector<RepeatSuspect>> repeat_suspects(CivilDate as_of) const;
+
+ private:
+  void build_indexes();
+
+  std::vector<std::uint64_t> resolved_ids_sorted_;   // resolved ids of person rows, ascending
+  std::vector<RowIndex> person_rows_by_resolved_;    // the person row of each, in the same order
+  std::vector<RowIndex> person_involvement_offsets_;                     // per person row, +1
+  std::vector<RowIndex> person_involvement_rows_;
+  std::vector<RowIndex> crimes_newest_first_;
+  mutable std::mutex suspects_mutex_;
+  mutable std::map<std::int32_t, std::shared_ptr<const std::vector<RepeatSuspect>>> suspects_by_date_;
+};
+
+/// Loads every extract table and the resolution from `store` and builds a state.
+Result<std::shared_ptr<ServerState>> load_server_state(Store& store, const StaticInputs& inputs);
+
+/// A new state equal to `current` but with the tables of `changed` reloaded from `store` (the
+/// resolution too when `reload_resolution`).
+Result<std::shared_ptr<ServerState>> reload_server_state(const ServerState& current, Store& store,
+                                                         std::initializer_list<Entity> changed, bool reload_resolution);
+
+/// Holds the current state; get() and replace() are thread-safe and replace() is atomic for
+/// readers (a request keeps the state it started with).
+class StateHolder {
+ public:
+  explicit StateHolder(std::shared_ptr<const ServerState> state) : state_(std::move(state)) {}
+  std::shared_ptr<const ServerState> get() const;
+  void replace(std::shared_ptr<const ServerState> state);
+  /// Serialises writers' reload-and-swap (readers never wait on it).
+  std::mutex& reload_mutex() { return reload_mutex_; }
+
+ private:
+  mutable std::mutex mutex_;
+  std::shared_ptr<const ServerState> state_;
+  std::mutex reload_mutex_;
+};
+
+}  // namespace rasso::server

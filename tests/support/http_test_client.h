@@ -1,0 +1,167 @@
+#pragma once
+// A small blocking HTTP/1.1 client on Boost.Beast for the server's integration tests, and a
+// ServerProcess that starts the real `rasso serve --listen 127.0.0.1:0`, reads the bound address
+// from its first line of output, and stops it with SIGTERM.
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace rasso::testing_support {
+
+struct HttpResult {
+  int status = 0;
+  std::string body;
+  std::map<std::string, std::string> headers;  // lower-case names; the last value of a repeated one
+  nlohmann::json json() const { return nlohmann::json::parse(body, nullptr, false); }
+  std::string error_code() const {
+    const auto parsed = json();
+    return parsed.is_object() && parsed.contains("error") ? parsed["error"].value("code", "") : "";
+  }
+};
+
+/// One keep-alive connection to the server; remembers the session cookie and CSRF token.
+class HttpTestClient {
+ public:
+  HttpTestClient(std::string host, std::string port) : host_(std::move(host)), port_(std::move(port)) {}
+
+  HttpResult request(const std::string& method, const std::string& target, const std::string& body = {},
+                     const std::map<std::string, std::string>& extra_headers = {}) {
+    namespace beast = boost::beast;
+    namespace http = beast::http;
+    boost::asio::io_context io;
+    boost::asio::ip::tcp::resolver resolver(io);
+    beast::tcp_stream stream(io);
+    stream.connect(resolver.resolve(host_, port_));
+    http::request<http::string_body> req(http::string_to_verb(method), target, 11);
+    req.set(http::field::host, host_);
+    if (!cookie_.empty()) req.set(http::field::cookie, "rasso_session=" + cookie_);
+    for (const auto& [name, value] : extra_headers) req.set(name, value);
+    if (!body.empty()) {
+      req.set(http::field::content_type, "application/json");
+      req.body() = body;
+    }
+    req.prepare_payload();
+    http::write(stream, req);
+    beast::flat_buffer buffer;
+    http::response<http::string_body> res;
+    http::read(stream, buffer, res);
+    beast::error_code ignored;
+    stream.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
+    HttpResult result;
+    result.status = static_cast<int>(res.result_int());
+    result.body = res.body();
+    for (const auto& field : res) {
+      std::string name(field.name_string());
+      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      result.headers[name] = std::string(field.value());
+      if (name == "set-cookie") {
+        const std::string value(field.value());
+        const std::string prefix = "rasso_session=";
+        if (value.rfind(prefix, 0) == 0) cookie_ = value.substr(prefix.size(), value.find(';') - prefix.size());
+      }
+    }
+    return result;
+  }
+
+  HttpResult get(const std::string& target, const std::map<std::string, std::string>& headers = {}) {
+    return request("GET", target, {}, headers);
+  }
+
+  /// A state-changing request with this session's CSRF token.
+  HttpResult post(const std::string& target, const nlohmann::json& body) {
+    return request("POST", target, body.dump(), {{"X-CSRF-Token", csrf_}});
+  }
+
+  /// Signs in; on success keeps the cookie and CSRF token.
+  HttpResult sign_in(const std::string& username, const std::string& password) {
+    HttpResult result = request("POST", "/api/v1/session", nlohmann::json{{"username", username}, {"password", password}}.dump());
+    if (result.status == 200) csrf_ = result.json()["csrf_token"].get<std::string>();
+    return result;
+  }
+
+  const std::string& csrf() const { return csrf_; }
+  void set_cookie(std::string cookie) { cookie_ = std::move(cookie); }
+  const std::string& cookie() const { return cookie_; }
+
+ private:
+  std::string host_, port_, cookie_, csrf_;
+};
+
+/// The real `rasso serve`, started with `arguments` (plus --listen 127.0.0.1:0).
+class ServerProcess {
+ public:
+  explicit ServerProcess(const std::string& arguments, const std::string& log_file = "/dev/null") {
+    int out[2];
+    if (pipe(out) != 0) return;
+    pid_ = fork();
+    if (pid_ == 0) {
+      dup2(out[1], STDOUT_FILENO);
+      close(out[0]);
+      close(out[1]);
+      const std::string command = "exec " + std::string(RASSO_BINARY) + " serve --listen 127.0.0.1:0 " + arguments + " 2>" + log_file;
+      execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    close(out[1]);
+    output_ = fdopen(out[0], "r");
+    char line[512];
+    if (output_ != nullptr && std::fgets(line, sizeof line, output_) != nullptr) {
+      const std::string text(line);
+      const std::string prefix = "listening on http://";
+      if (text.rfind(prefix, 0) == 0) {
+        const std::string address = text.substr(prefix.size(), text.find_first_of("\r\n") - prefix.size());
+        host_ = address.substr(0, address.rfind(':'));
+        port_ = address.substr(address.rfind(':') + 1);
+      }
+    }
+  }
+  ~ServerProcess() {
+    if (pid_ > 0 && !stopped_) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+    if (output_ != nullptr) fclose(output_);
+  }
+
+  bool started() const { return !port_.empty(); }
+  HttpTestClient client() const { return HttpTestClient(host_, port_); }
+  const std::string& port() const { return port_; }
+
+  /// Sends SIGTERM and waits (up to `limit`) for the exit; returns the exit code, or -1.
+  int terminate(std::chrono::seconds limit = std::chrono::seconds(15)) {
+    kill(pid_, SIGTERM);
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    int status = 0;
+    while (std::chrono::steady_clock::now() < deadline) {
+      if (waitpid(pid_, &status, WNOHANG) == pid_) {
+        stopped_ = true;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return -1;
+  }
+
+ private:
+  pid_t pid_ = -1;
+  FILE* output_ = nullptr;
+  std::string host_, port_;
+  bool stopped_ = false;
+};
+
+}  // namespace rasso::testing_support
