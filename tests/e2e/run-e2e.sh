@@ -7,8 +7,8 @@
 #   tests/e2e/run-e2e.sh RASSO_BINARY ARTIFACTS_DIR
 #
 # Exit status: Playwright's (0 all passed), 2 for bad arguments, 3 when the set-up fails, and 77
-# (ctest's "skipped") only when this machine cannot run a browser test at all: no Chromium, or a
-# Node.js older than Playwright needs.
+# (ctest's "skipped") only when this machine cannot run a browser test at all: no Chromium, a
+# Node.js older than Playwright needs, or a rasso built without the server.
 set -euo pipefail
 
 if [[ $# -ne 2 ]]; then
@@ -28,6 +28,10 @@ fi
 node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
 if (( node_major < 20 )); then
   echo "e2e: skipped: Playwright needs Node.js 20 or later (found ${node_major})"
+  exit 77
+fi
+if ! "$rasso" --help 2>/dev/null | grep -Eq '^ +serve( |$)' || ! "$rasso" --help 2>/dev/null | grep -Eq '^ +user( |$)'; then
+  echo "e2e: skipped: this rasso has no 'serve' or 'user' command"
   exit 77
 fi
 if [[ ! -f $repo/web/dist/index.html || ! -x $repo/web/node_modules/.bin/playwright ]]; then

@@ -42,7 +42,18 @@ async function submitExport(form, submitter) {
   const section = form.closest('section');
   const query = new URLSearchParams();
   for (const [name, value] of new FormData(form, submitter)) if (value) query.set(name, String(value));
-  const url = `${form.getAttribute('action')}?${query}`;
+  // A form whose export name depends on a choice (data-export-name="worklist-{kind}").
+  let action = form.getAttribute('action');
+  const template = form.dataset.exportName;
+  if (template) {
+    const name = template.replace(/\{([a-z_]+)\}/g, (_, field) => {
+      const value = query.get(field) || '';
+      query.delete(field);
+      return encodeURIComponent(value);
+    });
+    action = `/api/v1/exports/${name}`;
+  }
+  const url = `${action}?${query}`;
   clearErrors(section);
   const buttons = form.querySelectorAll('button');
   for (const button of buttons) button.disabled = true;

@@ -3,8 +3,8 @@
 // and a breakdown picker. Suppressed numbers show as "<5". When the KPI service is not there,
 // the page says so instead of showing anything made up.
 import { api, ApiError } from '../api.js';
-import { byId, h, replaceChildren } from '../dom.js';
-import { apiFailure, loading, warning } from '../components.js';
+import { byId, h, replaceChildren, text } from '../dom.js';
+import { apiFailure, loading, table, warning } from '../components.js';
 import { chartWithTable, displayValue } from '../charts.js';
 import { startPage } from '../layout.js';
 import { parsePeriod, periodBounds, periodLabel, periodName, recentPeriods, shiftPeriod } from '../periods.js';
@@ -80,7 +80,7 @@ async function drawTrend(measure, period) {
   const first = shiftPeriod(period, -7);
   try {
     const series = await api('/kpis/series', {
-      query: { measure: measure.id, granularity: period.kind, from: periodName(first), to: periodName(period) },
+      query: { measure: measure.id, granularity: period.kind, from: periodBounds(first).from, to: periodBounds(period).to },
     });
     const points = (series && series.points) || [];
     chartWithTable(container, {
@@ -93,6 +93,25 @@ async function drawTrend(measure, period) {
   } catch (error) {
     replaceChildren(container, apiFailure('The trend could not be loaded', error));
   }
+}
+
+function drawCompleteness(rows) {
+  replaceChildren(
+    byId('kpi-completeness'),
+    table({
+      caption: 'Fields recorded',
+      captionClass: 'govuk-table__caption--s',
+      id: 'kpi-completeness-table',
+      rows: rows || [],
+      empty: 'The KPI service did not say how complete its inputs were.',
+      columns: [
+        { label: 'Field', value: (row) => text(row.field) },
+        { label: 'Recorded', value: (row) => text(row.recorded), numeric: true },
+        { label: 'Records', value: (row) => text(row.total), numeric: true },
+        { label: 'Complete', value: (row) => (typeof row.rate === 'number' ? `${(row.rate * 100).toFixed(1)}%` : '—'), numeric: true },
+      ],
+    }),
+  );
 }
 
 function kpiUnavailable(error) {
@@ -122,12 +141,13 @@ async function start() {
   const measures = kpis.measures || [];
   const selectedId = params.get('measure') && measures.some((m) => m.id === params.get('measure')) ? params.get('measure') : measures[0] && measures[0].id;
   replaceChildren(byId('measure'), measures.map((measure) => h('option', { value: measure.id, selected: measure.id === selectedId }, measure.name || measure.id)));
-  replaceChildren(status, h('p', { class: 'govuk-body' }, `Showing ${periodLabel(period)}${kpis.previous_period ? `, compared with ${kpis.previous_period}` : ''}.`));
+  replaceChildren(status, h('p', { class: 'govuk-body' }, `Showing ${periodLabel(period)}${kpis.previous_period ? `, compared with ${kpis.previous_period}` : ''}${kpis.as_of ? `, with data as of ${kpis.as_of}` : ''}.`));
   if (!measures.length) {
     replaceChildren(byId('kpi-cards'), h('p', { class: 'govuk-body' }, 'The KPI service returned no measures for this period.'));
     return;
   }
   replaceChildren(byId('kpi-cards'), measures.map((measure) => card(measure, kpis.previous_period, measure.id === selectedId)));
+  drawCompleteness(kpis.completeness);
   const selected = measures.find((measure) => measure.id === selectedId);
   drawBreakdown(selected, by);
   await drawTrend(selected, period);
