@@ -88,7 +88,7 @@ ReportTable table_of(const ReportChart& chart) {
 
 std::string render_report_html(const ReportDocument& document) {
   std::string out;
-  out += "<!DOCTYPE html>\n<html lang=\"en-GB\" xmlns=\"http://www.w3.org/1999/xhtml\"><head><meta charset=\"utf-8\"/>";
+  out += "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"/>";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>";
   out += "<title>" + escape_html(document.title) + "</title><style>" + kStyle + "</style></head><body>";
   out += "<header><p class=\"classification\">" + escape_html(document.classification) + "</p><h1>" +

@@ -34,7 +34,7 @@ std::string tick_text(double value, double maximum) {
 
 std::string open_svg(const ReportChart& chart, const std::string& id_hint) {
   return fmt::format(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 {:g} {:g}\" width=\"{:g}\" height=\"{:g}\" "
+      "<svg class=\"chart\" viewBox=\"0 0 {:g} {:g}\" width=\"{:g}\" height=\"{:g}\" "
       "role=\"img\" aria-labelledby=\"{}-title {}-desc\">"
       "<title id=\"{}-title\">{}</title><desc id=\"{}-desc\">{}</desc>"
       "<text x=\"{:g}\" y=\"22\" class=\"chart-title\">{}</text>",

@@ -1,0 +1,103 @@
+// /api/v1/exports/{name}: KPI tables, the crime list, repeat suspects and worklists as a CSV or
+// XLSX download in the user's scope. People appear by name only for roles that may see names,
+// pseudonymised otherwise; every export is audited as a disclosure.
+
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "analytics/kpi_engine.h"
+#include "reports/case_list_export.h"
+#include "reports/export_csv.h"
+#include "reports/export_xlsx.h"
+#include "reports/kpi_export.h"
+#include "server/analysis_facts.h"
+#include "server/api_response.h"
+#include "server/api_routes.h"
+#include "server/person_presenter.h"
+#include "server/server_context.h"
+#include "server/server_state.h"
+
+namespace rasso::server {
+namespace {
+
+// Writes `table` to a private temporary file and returns its bytes.
+Result<std::string> file_bytes(const ExportTable& table, bool xlsx) {
+  static std::atomic<std::uint64_t> counter{0};
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("rasso-export-" + std::to_string(::getpid()) + "-" + std::to_string(++counter) + (xlsx ? ".xlsx" : ".csv"));
+  const Status written = xlsx ? write_export_xlsx({table}, path) : write_export_csv(table, path);
+  if (!written) return written.error();
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  std::filesystem::remove(path);
+  return bytes.str();
+}
+
+HttpResponse export_table(const ApiRequest& request) {
+  const std::string name = request.param("name");
+  const std::string format = request.query_value("format", "csv");
+  if (format != "csv" && format != "xlsx") return error_response("invalid_input", "format must be csv or xlsx", request.correlation_id);
+  auto as_of = date_query(request, "as_of", request.context->today());
+  if (!as_of) return error_response(as_of.error(), request.correlation_id);
+  auto facts = analysis_facts(request, *as_of, request.query_value("force"));
+  if (!facts) return error_response(facts.error(), request.correlation_id);
+  const ServerState& state = *request.state;
+  const SessionUser& user = request.signed_in();
+  const rasso::PersonLabel label = [&](std::string_view person_ref) {
+    return person_label(request, person_ref, state.resolved_id_of(person_ref)).display_name;
+  };
+  ExportTable table;
+  bool has_people = true;
+  if (name == "kpis") {
+    has_people = false;
+    KpiPeriod period = period_containing(*as_of, PeriodGranularity::Month).previous();
+    if (const std::string text = request.query_value("period"); !text.empty()) {
+      auto parsed = parse_kpi_period(text);
+      if (!parsed) return error_response(parsed.error(), request.correlation_id);
+      period = *parsed;
+    }
+    auto dimensions = parse_dimension_list(request.query_value("by"));
+    if (!dimensions) return error_response(dimensions.error(), request.correlation_id);
+    std::vector<std::vector<KpiDimension>> breakdowns;
+    for (KpiDimension d : *dimensions) breakdowns.push_back({d});
+    table = flight_deck_table(compute_flight_deck(*facts, period, breakdowns, SuppressionRule{}));
+  } else if (name == "crimes") {
+    auto from = date_query(request, "from", CivilDate::from_days(-1000000));
+    auto to = date_query(request, "to", *as_of);
+    if (!from || !to) return error_response("invalid_input", "from and to must be dates YYYY-MM-DD", request.correlation_id);
+    table = crime_list_table(state.tables(), *facts, *state.inputs.offences, *from, *to, label);
+  } else if (name == "repeat-suspects") {
+    table = repeat_suspects_table(*state.repeat_suspects(*as_of), RepeatSuspectDefinition{}.describe(), label);
+  } else if (name.rfind("worklist-", 0) == 0 && worklist_from_name(name.substr(9))) {
+    const WorklistKind kind = *worklist_from_name(name.substr(9));
+    auto items = run_worklist(kind, state.snapshot, *state.inputs.rules, *as_of, WorklistFilter{user.force_code, user.unit_code, ""});
+    table = worklist_table(kind, items, label);
+  } else {
+    return error_response("not_found", "no export '" + name + "': kpis, crimes, repeat-suspects or worklist-<kind>",
+                          request.correlation_id);
+  }
+  if (has_people) table.notes.push_back(user.sees_names() ? "People are named." : "People are shown as pseudonyms.");
+  auto bytes = file_bytes(table, format == "xlsx");
+  if (!bytes) return error_response("internal", bytes.error().message, request.correlation_id);
+  request.context->audit.enqueue(request.context->audit_event(
+      request, "export." + name, "disclosure", "export", name,
+      {{"format", format}, {"rows", table.rows.size()}, {"names_included", has_people && user.sees_names()}}));
+  HttpResponse response;
+  response.content_type = format == "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8";
+  response.body = std::move(*bytes);
+  response.headers.emplace_back("Content-Disposition", "attachment; filename=\"rasso-" + name + "-" + as_of->to_iso() + "." + format + "\"");
+  return response;
+}
+
+}  // namespace
+
+void register_export_routes(Router& router) {
+  router.add("GET", "/api/v1/exports/{name}", {Role::Supervisor, Role::Analyst, Role::Administrator}, export_table);
+}
+
+}  // namespace rasso::server
