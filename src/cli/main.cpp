@@ -26,6 +26,9 @@ int main(int argc, char** argv) {
   rasso::cli::register_worklist_command(app, context);
   rasso::cli::register_record_command(app, context);
   rasso::cli::register_quality_command(app, context);
+  rasso::cli::register_kpi_command(app, context);
+  rasso::cli::register_report_command(app, context);
+  rasso::cli::register_export_command(app, context);
   rasso::cli::register_serve_command(app, context);
   rasso::cli::register_user_command(app, context);
   rasso::cli::register_training_command(app, context);
