@@ -49,8 +49,21 @@ curl -sf -c "$work/cookies" -H 'Content-Type: application/json' \
   -d "{\"username\":\"bench\",\"password\":\"$password\"}" "$base/api/v1/session" >/dev/null
 cookie=$(awk '$6 == "rasso_session" {print $7}' "$work/cookies")
 get() { curl -sf -H "Cookie: rasso_session=$cookie" "$base$1"; }
-people=$(get "/api/v1/suspects?as_of=$as_of&page_size=50" |
-  python3 -c 'import json,sys; print(" ".join("R%d" % s["resolved_id"] for s in json.load(sys.stdin)["items"]))')
+# People as case work opens them: the people on the first page of the bail and victims worklists.
+# (The top repeat suspects are the heaviest pages — dozens of records and hundreds of links — and
+# are measured separately with BENCH_PEOPLE=suspects.)
+if [ "${BENCH_PEOPLE:-worklists}" = suspects ]; then
+  people=$(get "/api/v1/suspects?as_of=$as_of&page_size=50" |
+    python3 -c 'import json,sys; print(" ".join("R%d" % s["resolved_id"] for s in json.load(sys.stdin)["items"]))')
+else
+  people=$( (get "/api/v1/worklists/bail?as_of=$as_of&page_size=50"; echo; get "/api/v1/worklists/victims?as_of=$as_of&page_size=50") |
+    python3 -c 'import json,sys
+ids = []
+for line in sys.stdin:
+    if line.strip():
+        ids += ["R%d" % i["resolved_id"] for i in json.loads(line)["items"] if i["resolved_id"]]
+print(" ".join(sorted(set(ids))[:50]))')
+fi
 
 paths=()
 for kind in bail orders breaches s63g victims; do paths+=("/api/v1/worklists/$kind?as_of=$as_of"); done
