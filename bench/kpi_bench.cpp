@@ -47,7 +47,7 @@ Result<ExtractTables> load_extract(const std::filesystem::path& folder) {
     for (;;) {
       const auto next = reader->next(row, fatal);
       if (next == ExtractFileReader::Next::End) return ok_status();
-      if (next == ExtractFileReader::Next::Fatal) return Error{"invalid_input", path.string() + ": " + fatal.message};
+      if (next == ExtractFileReader::Next::Fatal) return Error{"invalid_input", path.string() + ": " + fatal.to_string()};
       if (row.problem) continue;
       views.assign(row.values.begin(), row.values.end());
       if (Status visited = visit(views); !visited) return visited;
