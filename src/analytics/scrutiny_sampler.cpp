@@ -100,6 +100,10 @@ Result<SampleDraw> draw_scrutiny_sample(std::span<const CrimeRecord> crimes, con
     if (crime.outcome_code == 0 || !crime.outcome_date || *crime.outcome_date < spec.from || *crime.outcome_date > spec.to) {
       continue;
     }
+    if ((!spec.force_code.empty() && crime.force_code != spec.force_code) ||
+        (!spec.unit_ref.empty() && crime.unit_ref != spec.unit_ref)) {
+      continue;
+    }
     if (!spec.outcome_codes.empty() &&
         std::find(spec.outcome_codes.begin(), spec.outcome_codes.end(), crime.outcome_code) == spec.outcome_codes.end()) {
       continue;

@@ -30,6 +30,8 @@ struct SampleSpec {
   int per_stratum = 0;    // FixedPerStratum: cases per stratum (fewer where a stratum is smaller)
   std::uint64_t seed = 0;
   std::vector<int> outcome_codes;  // only these outcomes (empty = every assigned outcome)
+  std::string force_code;          // only this force's crimes (blank = every force)
+  std::string unit_ref;            // only this unit's crimes (blank = every unit)
 };
 
 struct SampleStratum {
@@ -57,7 +59,7 @@ struct SampleDraw {
 Status validate_sample_spec(const SampleSpec& spec);
 
 /// Draws the sample from `crimes` whose outcome (not 0) is dated within [from, to] and is among
-/// spec.outcome_codes. Offence groups come from the `offence` code table's `group` column
+/// spec.outcome_codes (and the spec's force and unit, when set). Offence groups come from the `offence` code table's `group` column
 /// ("other" when absent). Proportional: largest-remainder allocation of `size` over the strata
 /// (ties to the earlier stratum), never more than a stratum holds; all cases when `size` exceeds
 /// the population. Within a stratum, cases are chosen by a seeded shuffle of the stratum's crimes

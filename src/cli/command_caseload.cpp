@@ -44,11 +44,19 @@ void register_caseload_command(CLI::App& app, CommandContext& context) {
                   {{"as_of", as_of->to_iso()}, {"months", options->months}});
     if (context.exit_code != 0) return;
     TabularOutput table;
-    table.columns = {"date", options->by, "unit", "officers", "open_crimes", "median", "maximum"};
+    const bool by_officer = options->by == "officer";
+    table.columns = {"date", options->by};
+    if (by_officer) table.columns.push_back("unit");
+    for (const char* name : {"officers", "open_crimes", "median", "maximum"}) table.columns.push_back(name);
     for (const CaseloadRow& row : rows) {
       if (!options->unit.empty() && row.group != "ALL" && row.unit_ref != options->unit) continue;
-      table.add({row.date.to_iso(), row.group, row.unit_ref, std::to_string(row.officers), std::to_string(row.open_crimes),
-                 fmt::format("{:g}", row.median), std::to_string(row.maximum)});
+      std::vector<std::string> cells = {row.date.to_iso(), row.group};
+      if (by_officer) cells.push_back(row.unit_ref);
+      for (std::string value : {std::to_string(row.officers), std::to_string(row.open_crimes), fmt::format("{:g}", row.median),
+                                std::to_string(row.maximum)}) {
+        cells.push_back(std::move(value));
+      }
+      table.add(std::move(cells));
     }
     if (options->csv) return table.print_csv();
     if (options->json) {

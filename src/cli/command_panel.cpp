@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analytics/scrutiny_case_summary.h"
+#include "analytics/scrutiny_sample_builder.h"
 #include "analytics/scrutiny_sampler.h"
 #include "analytics/scrutiny_themes.h"
 #include "cli/cli_audit_event.h"
@@ -21,7 +22,7 @@ namespace {
 
 constexpr const char* kPurpose = "rape scrutiny panel";
 
-std::string case_label(std::int64_t sample_id, int case_number) { return fmt::format("S{}-C{:02}", sample_id, case_number); }
+std::string case_label(std::int64_t sample_id, int case_number) { return scrutiny_case_label(sample_id, case_number); }
 
 Result<std::vector<int>> parse_outcomes(const std::string& text) {
   std::vector<int> codes;
@@ -40,41 +41,14 @@ Result<std::vector<int>> parse_outcomes(const std::string& text) {
   return codes;
 }
 
-std::string outcomes_text(const std::vector<int>& codes) {
-  std::string text;
-  for (int code : codes) text += (text.empty() ? "" : ",") + std::to_string(code);
-  return text;
-}
-
 Result<ExtractTables> load_case_tables(Store& store) {
   return load_extract_tables(store, {Entity::Crimes, Entity::Persons, Entity::Involvements, Entity::Arrests, Entity::Bail,
                                      Entity::Orders, Entity::VictimContacts});
 }
 
-nlohmann::json strata_json(const SampleDraw& draw) {
-  nlohmann::json strata = nlohmann::json::array();
-  for (const SampleStratum& stratum : draw.strata) {
-    strata.push_back({{"outcome_code", stratum.outcome_code}, {"offence_group", stratum.offence_group},
-                      {"population", stratum.population}, {"sampled", stratum.sampled}});
-  }
-  return strata;
-}
-
-SampleSpec spec_of(const ScrutinySample& sample) {
-  SampleSpec spec;
-  spec.from = sample.from;
-  spec.to = sample.to;
-  spec.allocation = sample.allocation == "fixed" ? SampleAllocation::FixedPerStratum : SampleAllocation::Proportional;
-  spec.size = sample.size;
-  spec.per_stratum = sample.per_stratum;
-  spec.seed = sample.seed;
-  if (!sample.outcome_codes.empty()) spec.outcome_codes = *parse_outcomes(sample.outcome_codes);
-  return spec;
-}
-
 void register_sample(CLI::App& parent, CommandContext& context) {
   struct Options {
-    std::string db, from, to, outcomes;
+    std::string db, from, to, outcomes, force, unit;
     int size = 20;
     int per_stratum = 0;
     std::uint64_t seed = 0;
@@ -89,6 +63,8 @@ void register_sample(CLI::App& parent, CommandContext& context) {
   command->add_option("--per-stratum", options->per_stratum, "Instead: this many cases from every stratum")->excludes(size);
   command->add_option("--seed", options->seed, "Seed of the random draw (recorded; the same seed draws the same sample)")->required();
   command->add_option("--outcomes", options->outcomes, "Only these outcome codes, e.g. 14,15,16 (default: every outcome)");
+  command->add_option("--force", options->force, "Only this force's crimes (default: every force in the store)");
+  command->add_option("--unit", options->unit, "Only this unit's crimes");
   CommandContext::add_db_option(*command, options->db);
   command->add_flag("--json", options->json, "Print JSON");
   command->callback([options, command, &context] {
@@ -99,6 +75,8 @@ void register_sample(CLI::App& parent, CommandContext& context) {
     spec.from = *from;
     spec.to = *to;
     spec.seed = options->seed;
+    spec.force_code = ascii_upper(options->force);
+    spec.unit_ref = options->unit;
     if (command->count("--per-stratum") > 0) {
       spec.allocation = SampleAllocation::FixedPerStratum;
       spec.per_stratum = options->per_stratum;
@@ -114,53 +92,25 @@ void register_sample(CLI::App& parent, CommandContext& context) {
     if (Status valid = validate_sample_spec(spec); !valid) return context.fail(valid.error());
     CodeTables codes;
     if (!context.load_codes(codes)) return;
-    const CodeTable* offences = codes.table("offence");
-    if (offences == nullptr) return context.fail(Error{"reference_data", "the offence code table is missing"});
     auto store = context.open_store(options->db, false);
     if (!store) return;
     auto tables = load_case_tables(*store);
     if (!tables) return context.fail(tables.error());
-    auto draw = draw_scrutiny_sample(tables->crimes, *offences, spec);
-    if (!draw) return context.fail(draw.error());
-    if (draw->cases.empty()) {
-      return context.fail(Error{"invalid_input", "no closed case has an outcome dated " + spec.from.to_iso() + " to " +
-                                                     spec.to.to_iso() + (options->outcomes.empty() ? "" : " among outcomes " + options->outcomes) +
-                                                     "; widen the period"});
-    }
-    std::vector<std::string> refs, pseudonyms;
-    for (const SampledCase& sampled : draw->cases) {
-      refs.push_back(sampled.crime_ref);
-      pseudonyms.push_back(fmt::format("C{:02}", sampled.case_number));
-    }
-    const auto summaries = summarise_cases(*tables, codes, refs, pseudonyms);
-    ScrutinySample sample;
-    sample.from = spec.from;
-    sample.to = spec.to;
-    sample.allocation = std::string(sample_allocation_code(spec.allocation));
-    sample.size = spec.size;
-    sample.per_stratum = spec.per_stratum;
-    sample.seed = spec.seed;
-    sample.outcome_codes = outcomes_text(spec.outcome_codes);
-    sample.sampler_version = kScrutinySamplerVersion;
-    sample.population = draw->population;
-    sample.strata_json = strata_json(*draw).dump();
-    std::vector<ScrutinySampleCase> cases;
-    for (std::size_t i = 0; i < draw->cases.size(); ++i) {
-      const SampledCase& sampled = draw->cases[i];
-      cases.push_back({0, sampled.case_number, pseudonyms[i], sampled.crime_ref, sampled.outcome_code, sampled.offence_group,
-                       case_summary_json(summaries[i]).dump()});
-    }
+    auto built = build_scrutiny_sample(*tables, codes, spec);
+    if (!built) return context.fail(built.error());
+    const ScrutinySample& sample = built->sample;
+    const auto& cases = built->cases;
     auto id = store->governance().save_scrutiny_sample(
         sample, cases,
         cli_audit_event(context, "scrutiny.sample", "combination", "scrutiny_sample", "new", kPurpose,
                         {{"from", spec.from.to_iso()}, {"to", spec.to.to_iso()}, {"seed", std::to_string(spec.seed)},
-                         {"cases", cases.size()}, {"population", draw->population}}));
+                         {"cases", cases.size()}, {"population", sample.population}}));
     if (!id) return context.fail(id.error());
     if (options->json) {
-      nlohmann::json out = {{"sample_id", *id}, {"seed", std::to_string(spec.seed)}, {"population", draw->population},
-                            {"strata", strata_json(*draw)}, {"cases", nlohmann::json::array()}};
-      for (std::size_t i = 0; i < summaries.size(); ++i) {
-        nlohmann::json summary = case_summary_json(summaries[i]);
+      nlohmann::json out = {{"sample_id", *id}, {"seed", std::to_string(spec.seed)}, {"population", sample.population},
+                            {"strata", strata_json(built->strata)}, {"cases", nlohmann::json::array()}};
+      for (std::size_t i = 0; i < cases.size(); ++i) {
+        nlohmann::json summary = nlohmann::json::parse(cases[i].summary_json);
         summary["case_number"] = cases[i].case_number;
         summary["pseudonym"] = case_label(*id, cases[i].case_number);
         out["cases"].push_back(std::move(summary));
@@ -169,10 +119,10 @@ void register_sample(CLI::App& parent, CommandContext& context) {
       return;
     }
     fmt::print("Sample {}: {} of {} closed case(s) with outcomes dated {} to {}, seed {} ({} allocation).\n\n", *id,
-               cases.size(), draw->population, spec.from.to_iso(), spec.to.to_iso(), spec.seed, sample.allocation);
+               cases.size(), sample.population, spec.from.to_iso(), spec.to.to_iso(), spec.seed, sample.allocation);
     TabularOutput strata;
     strata.columns = {"outcome", "offence_group", "population", "sampled"};
-    for (const SampleStratum& stratum : draw->strata) {
+    for (const SampleStratum& stratum : built->strata) {
       strata.add({std::to_string(stratum.outcome_code), stratum.offence_group, std::to_string(stratum.population),
                   std::to_string(stratum.sampled)});
     }
@@ -203,7 +153,7 @@ void register_redraw(CLI::App& parent, CommandContext& context) {
     if (!stored) return context.fail(stored.error());
     auto tables = load_extract_tables(*store, {Entity::Crimes});
     if (!tables) return context.fail(tables.error());
-    auto draw = draw_scrutiny_sample(tables->crimes, *codes.table("offence"), spec_of(*sample));
+    auto draw = draw_scrutiny_sample(tables->crimes, *codes.table("offence"), spec_of_sample(*sample));
     if (!draw) return context.fail(draw.error());
     int differing = static_cast<int>(draw->cases.size() > stored->size() ? draw->cases.size() - stored->size()
                                                                          : stored->size() - draw->cases.size());

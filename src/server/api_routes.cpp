@@ -13,6 +13,9 @@ void register_all_routes(Router& router) {
   register_worklist_routes(router);
   register_action_routes(router);
   register_review_routes(router);
+  register_training_routes(router);
+  register_recommendation_routes(router);
+  register_scrutiny_routes(router);
 }
 
 }  // namespace rasso::server

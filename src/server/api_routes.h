@@ -18,6 +18,9 @@ void register_crime_routes(Router& router);      // /api/v1/crimes
 void register_worklist_routes(Router& router);   // /api/v1/worklists
 void register_action_routes(Router& router);     // breach responses, victim contacts, bail, s63G
 void register_review_routes(Router& router);     // /api/v1/review-queue
+void register_training_routes(Router& router);        // /api/v1/training, worklists/training, caseloads, wellbeing-checkins
+void register_recommendation_routes(Router& router);  // /api/v1/recommendations
+void register_scrutiny_routes(Router& router);        // /api/v1/scrutiny
 
 /// Every route of the API.
 void register_all_routes(Router& router);

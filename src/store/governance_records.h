@@ -109,6 +109,8 @@ struct ScrutinySample {
   int sampler_version = 0;
   int population = 0;
   std::string strata_json;  // [{outcome_code, offence_group, population, sampled}]
+  std::string force_code;   // the crimes it was drawn from: this force's (blank = every force)
+  std::string unit_ref;     // and this unit's (blank = every unit)
 };
 
 struct ScrutinySampleCase {

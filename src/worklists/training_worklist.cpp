@@ -44,7 +44,10 @@ std::vector<WorklistItem> training_worklist(std::span<const TrainingRequirement>
     switch (requirement.state) {
       case TrainingState::Overdue: kind = ItemKind::TrainingOverdue; break;
       case TrainingState::Expired: kind = ItemKind::TrainingExpired; break;
-      case TrainingState::Expiring: kind = ItemKind::TrainingExpiring; break;
+      case TrainingState::Expiring:
+        if (as_of.days_until(*requirement.due_date) > warning_days) continue;
+        kind = ItemKind::TrainingExpiring;
+        break;
       case TrainingState::NotYetDue:
         if (as_of.days_until(*requirement.due_date) > warning_days) continue;
         kind = ItemKind::TrainingDue;

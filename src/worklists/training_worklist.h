@@ -12,8 +12,8 @@
 namespace rasso {
 
 /// Items for the requirements that need action on `as_of`: Overdue (training_overdue), Expired
-/// (training_expired), Expiring (training_expiring) and NotYetDue with a due date within
-/// `warning_days` (training_due); Held ones and those due later are left out. `catalogue` supplies
+/// (training_expired), and Expiring (training_expiring) or NotYetDue (training_due) with a date
+/// within `warning_days`; Held ones and those due later are left out. `catalogue` supplies
 /// course labels for the reasons. Items are views into the same tables as `requirements`; most
 /// urgent first, narrowed by `filter` (officer_ref matches the officer who must train).
 std::vector<WorklistItem> training_worklist(std::span<const TrainingRequirement> requirements,

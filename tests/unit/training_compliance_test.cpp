@@ -227,8 +227,12 @@ TEST(TrainingCourseCatalogue, ShippedCoursesCarryTheInspectionDeadlines) {
     EXPECT_TRUE(validate_training_course(shipped, codes.table("officer_role"))) << shipped.code;
     const bool inspected = shipped.code == "WORD_ON_WORD" || shipped.code == "NOM_P21" || shipped.code == "NOM_P22";
     EXPECT_EQ(shipped.required_by.has_value(), inspected) << shipped.code;
-    if (shipped.code == "ABE") EXPECT_EQ(shipped.renewal_months, 36);
-    if (shipped.code == "NOM_P21") EXPECT_TRUE(course_required_for(shipped, "offender_manager"));
+    if (shipped.code == "ABE") {
+      EXPECT_EQ(shipped.renewal_months, 36);
+    }
+    if (shipped.code == "NOM_P21") {
+      EXPECT_TRUE(course_required_for(shipped, "offender_manager"));
+    }
   }
 }
 

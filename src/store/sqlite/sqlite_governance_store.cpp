@@ -92,7 +92,8 @@ CREATE TABLE scrutiny_samples (
   created_by TEXT NOT NULL, created_at TEXT NOT NULL, from_date TEXT NOT NULL, to_date TEXT NOT NULL,
   allocation TEXT NOT NULL CHECK (allocation IN ('proportional', 'fixed')),
   size INTEGER NOT NULL, per_stratum INTEGER NOT NULL, seed TEXT NOT NULL, outcome_codes TEXT NOT NULL,
-  sampler_version INTEGER NOT NULL, population INTEGER NOT NULL, strata_json TEXT NOT NULL
+  sampler_version INTEGER NOT NULL, population INTEGER NOT NULL, strata_json TEXT NOT NULL,
+  force_code TEXT NOT NULL, unit_ref TEXT NOT NULL
 );
 CREATE TABLE scrutiny_sample_cases (
   sample_id INTEGER NOT NULL REFERENCES scrutiny_samples (sample_id),
@@ -522,7 +523,8 @@ class SqliteGovernanceStore final : public GovernanceStore {
     Status done = in_transaction([&]() -> Status {
       auto insert = connection_.prepare(
           "INSERT INTO scrutiny_samples (created_by, created_at, from_date, to_date, allocation, size, per_stratum, seed, "
-          "outcome_codes, sampler_version, population, strata_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+          "outcome_codes, sampler_version, population, strata_json, force_code, unit_ref) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
       if (!insert) return insert.error();
       const std::string from = sample.from.to_iso(), to = sample.to.to_iso(), seed = std::to_string(sample.seed);
       insert->bind_text(1, audit.actor);
@@ -537,6 +539,8 @@ class SqliteGovernanceStore final : public GovernanceStore {
       insert->bind_int(10, sample.sampler_version);
       insert->bind_int(11, sample.population);
       insert->bind_text(12, sample.strata_json);
+      insert->bind_text(13, sample.force_code);
+      insert->bind_text(14, sample.unit_ref);
       if (auto step = insert->step(); !step) return step.error();
       id = sqlite3_last_insert_rowid(connection_.handle());
       auto add_case = connection_.prepare(
@@ -737,7 +741,8 @@ class SqliteGovernanceStore final : public GovernanceStore {
   Result<std::vector<ScrutinySample>> select_samples(std::int64_t sample_id) {
     auto query = connection_.prepare(
         "SELECT sample_id, created_by, created_at, from_date, to_date, allocation, size, per_stratum, seed, outcome_codes, "
-        "sampler_version, population, strata_json FROM scrutiny_samples WHERE ?1 = 0 OR sample_id = ?1 "
+        "sampler_version, population, strata_json, force_code, unit_ref FROM scrutiny_samples "
+        "WHERE ?1 = 0 OR sample_id = ?1 "
         "ORDER BY sample_id DESC");
     if (!query) return query.error();
     query->bind_int(1, sample_id);
@@ -757,6 +762,8 @@ class SqliteGovernanceStore final : public GovernanceStore {
       sample.sampler_version = static_cast<int>(q.column_int(10));
       sample.population = static_cast<int>(q.column_int(11));
       sample.strata_json = q.column_text(12);
+      sample.force_code = q.column_text(13);
+      sample.unit_ref = q.column_text(14);
       return sample;
     });
   }
