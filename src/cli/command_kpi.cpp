@@ -45,8 +45,11 @@ std::string change_text(const KpiMeasureReport& report) {
 }
 
 void print_deck(const KpiFlightDeck& deck) {
-  fmt::print("RASSO flight deck {} (change against {}), as of {}. Counts 1-{} shown as {}.\n", deck.period.label(),
-             deck.previous_period.label(), deck.as_of.to_iso(), deck.suppression.threshold - 1, deck.suppression.display());
+  fmt::print("RASSO flight deck {} (change against {}), as of {}. {}.\n", deck.period.label(), deck.previous_period.label(),
+             deck.as_of.to_iso(),
+             deck.suppression.threshold <= 1
+                 ? std::string("Small-number suppression off")
+                 : fmt::format("Counts 1-{} shown as {}", deck.suppression.threshold - 1, deck.suppression.display()));
   std::string_view theme;
   for (const KpiMeasureReport& report : deck.measures) {
     const KpiMeasureSpec& spec = kpi_measure(report.id);
