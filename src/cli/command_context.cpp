@@ -10,6 +10,7 @@
 
 #include "cli/exit_codes.h"
 #include "ingest/reference_data.h"
+#include "store/extract_snapshot.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace rasso::cli {
@@ -36,6 +37,20 @@ std::unique_ptr<Store> CommandContext::open_store(const std::string& path, bool 
     return nullptr;
   }
   return std::move(*store);
+}
+
+void CommandContext::refresh_snapshot(Store& store, bool quiet) {
+  if (!quiet) fmt::print(stderr, "Writing the snapshot for fast loading...\n");
+  const auto started = std::chrono::steady_clock::now();
+  auto contents = load_store_contents(store);
+  if (!contents) return fail(contents.error());
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (contents->snapshot_problem) {
+    fmt::print(stderr, "warning: {} (later commands read the store instead, more slowly)\n",
+               contents->snapshot_problem->message);
+  } else if (contents->snapshot_written && !quiet) {
+    fmt::print(stderr, "Snapshot for fast loading written to {} ({:.1f} s).\n", store.snapshot_path().string(), seconds);
+  }
 }
 
 bool CommandContext::load_codes(CodeTables& codes) {

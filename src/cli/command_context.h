@@ -39,6 +39,11 @@ struct CommandContext {
              const std::string& subject_id, const std::string& purpose, const nlohmann::json& details);
   /// Who is running the command, for the audit log: "cli:<login name>".
   std::string actor() const;
+  /// After a command changed the store (import, link): brings the store's snapshot file up to
+  /// date so the next load is a file read (store/extract_snapshot.h), saying so on stderr. A
+  /// store that cannot be read fails the command; a snapshot that cannot be written only warns.
+  /// `quiet` (for --json output) leaves out all but the warning.
+  void refresh_snapshot(Store& store, bool quiet);
   /// Prints `error` as "rasso: <message>" and sets the matching exit code.
   void fail(const Error& error);
 };

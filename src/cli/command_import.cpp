@@ -48,6 +48,7 @@ void register_import_command(CLI::App& app, CommandContext& context) {
     auto report = import_extract(*store, options->folder, codes, import_options);
     bar.finish();
     if (!report) return context.fail(report.error());
+    if (report->committed) context.refresh_snapshot(*store, options->json);
     if (options->json) {
       fmt::print("{}\n", report->to_json());
     } else if (report->committed) {

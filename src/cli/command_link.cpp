@@ -1,16 +1,20 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 #include <nlohmann/json.hpp>
 
 #include "cli/command_context.h"
 #include "cli/commands.h"
+#include "core/row_fingerprint.h"
 #include "core/field_spec.h"
 #include "ingest/csv_reader.h"
 #include "ingest/reference_data.h"
 #include "linkage/link_explanation.h"
 #include "linkage/linkage_evaluation.h"
 #include "linkage/record_linkage.h"
+#include "linkage/restored_linkage.h"
+#include "cli/linkage_model_json.h"
 
 namespace rasso::cli {
 namespace {
@@ -93,6 +97,82 @@ nlohmann::json evaluation_json(const linkage::ClusteringEvaluation& evaluation) 
           {"records_without_truth", evaluation.records_without_truth}};
 }
 
+// Whether this run can link only the new person records against the last run's people, and if
+// not, why not (printed, so that a user knows why a run takes the full time).
+struct LinkPlan {
+  bool incremental = false;
+  std::string reason;
+  std::optional<linkage::FellegiSunterModel> model;
+};
+
+// A fingerprint of the reviewer decisions in force: a run whose decisions differ from the last
+// run's (one added, changed or withdrawn) must reconsider records the last run already resolved.
+std::string decisions_fingerprint(const std::vector<StoredLinkDecision>& decisions) {
+  std::vector<std::string> values;
+  for (const StoredLinkDecision& decision : decisions) {
+    values.insert(values.end(), {decision.person_ref_a, decision.person_ref_b, decision.decision});
+  }
+  return std::to_string(row_fingerprint(values));
+}
+
+LinkPlan plan_link(Store& store, bool force_full, double threshold, bool have_assignment,
+                   const std::string& decisions_now) {
+  if (force_full) return {false, "--full asked for", std::nullopt};
+  if (!have_assignment) return {false, "first run", std::nullopt};
+  auto last = store.latest_linkage_run();
+  if (!last || !*last) return {false, "first run", std::nullopt};
+  const nlohmann::json summary = nlohmann::json::parse((*last)->summary_json, nullptr, false);
+  if (!summary.is_object() || !summary.contains("model") || !summary.contains("last_import_id")) {
+    return {false, "the last run kept no model", std::nullopt};
+  }
+  if (summary.value("threshold", 0.0) != threshold) return {false, "the threshold changed", std::nullopt};
+  if (summary.value("decisions_fingerprint", std::string()) != decisions_now) {
+    return {false, "reviewer decisions changed since the last run", std::nullopt};
+  }
+  auto model = model_from_json(summary["model"]);
+  if (!model) return {false, "the last run's model is unreadable", std::nullopt};
+  auto changed = store.count_changed_after(Entity::Persons, summary["last_import_id"].get<std::int64_t>());
+  if (!changed) return {false, changed.error().message, std::nullopt};
+  if (*changed > 0) return {false, fmt::format("{} person record(s) changed since the last run", *changed), std::nullopt};
+  return {true, "", std::move(model)};
+}
+
+// The last run as link_incremental needs it: its records (those of `records` it resolved, moved
+// out of `records`, which keeps the new ones), model, links and review queue.
+Result<linkage::LinkageResult> restore_last_run(Store& store, std::vector<linkage::PersonRecord>& records,
+                                               const linkage::ResolvedPersonAssignment& previous,
+                                               linkage::FellegiSunterModel model,
+                                               std::shared_ptr<const linkage::NicknameIndex> nicknames,
+                                               const linkage::LinkageOptions& link_options) {
+  linkage::StoredRunState state;
+  state.model = std::move(model);
+  std::vector<linkage::PersonRecord> new_records;
+  for (linkage::PersonRecord& record : records) {
+    const auto found = previous.find(record.person_ref);
+    if (found == previous.end()) {
+      new_records.push_back(std::move(record));
+    } else {
+      state.resolved_ids.push_back(found->second);
+      state.records.push_back(std::move(record));
+    }
+  }
+  records = std::move(new_records);
+  auto links = store.all_links();
+  if (!links) return links.error();
+  for (const StoredLink& link : *links) {
+    state.links.push_back({link.person_ref_a, link.person_ref_b, link.match_weight, link.probability,
+                           link.source == "reviewer", true});
+  }
+  auto queue = store.review_queue(static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max()));
+  if (!queue) return queue.error();
+  for (const StoredReviewCandidate& pair : *queue) {
+    state.review_queue.push_back({pair.person_ref_a, pair.person_ref_b, pair.match_weight, pair.probability, false,
+                                  pair.linked});
+  }
+  return linkage::restore_linkage_result(std::move(state), std::move(nicknames),
+                                         link_options.term_frequency_adjustments, link_options.threads);
+}
+
 }  // namespace
 
 void register_link_command(CLI::App& app, CommandContext& context) {
@@ -101,6 +181,7 @@ void register_link_command(CLI::App& app, CommandContext& context) {
     std::string evaluate;
     double threshold = 0.9;
     bool json = false;
+    bool full = false;
   };
   auto options = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand("link", "Resolve person records into people (probabilistic record linkage)");
@@ -109,6 +190,9 @@ void register_link_command(CLI::App& app, CommandContext& context) {
   command->add_option("--threshold", options->threshold, "Match probability needed to link (default 0.9)")
       ->check(CLI::Range(0.5, 0.9999));
   command->add_flag("--json", options->json, "Print the summary (and evaluation) as JSON");
+  command->add_flag("--full", options->full,
+                    "Re-estimate and re-link every record (default: link only new records against the people already "
+                    "resolved, when no earlier record changed)");
   command->callback([options, &context] {
     auto store = context.open_store(options->db, false);
     if (!store) return;
@@ -142,14 +226,34 @@ void register_link_command(CLI::App& app, CommandContext& context) {
       if (!quiet) fmt::print(stderr, "  {}...\n", phase);
     };
     const std::size_t record_count = rows->size();
-    LinkageResult result = linkage::link_records(linkage::person_records_from_rows(*rows), *nicknames, link_options,
-                                                 decisions, previous);
+    auto imports = store->imports();
+    if (!imports) return context.fail(imports.error());
+    const std::int64_t last_import_id = imports->empty() ? 0 : imports->back().import_id;
+    const std::string decisions_now = decisions_fingerprint(*stored_decisions);
+    LinkPlan plan = plan_link(*store, options->full, options->threshold, !previous.empty(), decisions_now);
+    std::vector<linkage::PersonRecord> records = linkage::person_records_from_rows(*rows);
     rows->clear();
+    LinkageResult result;
+    std::size_t new_records = record_count;
+    if (plan.incremental) {
+      auto restored = restore_last_run(*store, records, previous, *plan.model, *nicknames, link_options);
+      if (!restored) return context.fail(restored.error());
+      new_records = records.size();
+      if (!quiet) fmt::print(stderr, "  linking {} new record(s) against {} already resolved\n", new_records, restored->records.size());
+      result = linkage::link_incremental(std::move(*restored), std::move(records), link_options, decisions);
+    } else {
+      if (!quiet) fmt::print(stderr, "  full run: {}\n", plan.reason);
+      result = linkage::link_records(std::move(records), *nicknames, link_options, decisions, previous);
+    }
 
     LinkageRunRecord run = run_record(result);
+    run.mode = plan.incremental ? "incremental" : "full";
     run.started_at = started_at;
     run.finished_at = now_iso();
-    nlohmann::json summary = {{"records", record_count},
+    nlohmann::json summary = {{"mode", run.mode},
+                              {"full_run_reason", plan.reason},
+                              {"new_records", new_records},
+                              {"records", record_count},
                               {"resolved_people", run.resolved_people},
                               {"links", run.links.size()},
                               {"candidate_pairs", result.blocking.candidate_pairs},
@@ -159,7 +263,11 @@ void register_link_command(CLI::App& app, CommandContext& context) {
                               {"reviewer_decisions", decisions.size()},
                               {"threshold", options->threshold},
                               {"warnings", result.warnings}};
-    run.summary_json = summary.dump();
+    nlohmann::json stored_summary = summary;
+    stored_summary["last_import_id"] = last_import_id;
+    stored_summary["decisions_fingerprint"] = decisions_now;
+    stored_summary["model"] = model_to_json(result.model);
+    run.summary_json = stored_summary.dump();
     AuditEvent audit;
     audit.occurred_at = run.finished_at;
     audit.actor = context.actor();
@@ -171,6 +279,8 @@ void register_link_command(CLI::App& app, CommandContext& context) {
     audit.correlation_id = "link-" + started_at;
     audit.details_json = run.summary_json;
     if (Status saved = store->save_linkage_run(run, audit); !saved) return context.fail(saved.error());
+    context.refresh_snapshot(*store, options->json);
+    if (context.exit_code != 0) return;
 
     if (!options->evaluate.empty()) {
       auto truth = load_truth(options->evaluate);
@@ -185,8 +295,9 @@ void register_link_command(CLI::App& app, CommandContext& context) {
       fmt::print("{}\n", out.dump(2));
       return;
     }
-    fmt::print("Resolved {} person records into {} people ({} links; {} candidate pairs compared).\n", record_count,
-               run.resolved_people, run.links.size(), result.compared_pairs);
+    fmt::print("Resolved {} person records into {} people ({} links; {} candidate pairs compared; {}).\n", record_count,
+               run.resolved_people, run.links.size(), result.compared_pairs,
+               plan.incremental ? fmt::format("incremental: {} new record(s)", new_records) : "full run");
     fmt::print("Review queue: {} pair(s) near the threshold (rasso review list). Refused merges: {}.\n",
                run.review_queue.size(), result.refused_links.size());
     for (const std::string& warning : result.warnings) fmt::print("warning: {}\n", warning);

@@ -4,6 +4,7 @@
 
 #include "cli/command_context.h"
 #include "cli/commands.h"
+#include "store/snapshot_file.h"
 
 namespace rasso::cli {
 
@@ -42,6 +43,14 @@ void register_status_command(CLI::App& app, CommandContext& context) {
                                 {"finished_at", record.finished_at},
                                 {"source", record.source}});
     }
+    auto stamp = store->snapshot_stamp();
+    if (!stamp) return context.fail(stamp.error());
+    const auto snapshot_path = store->snapshot_path();
+    const auto file_stamp = snapshot_path.empty() ? std::nullopt : snapshot_file_stamp(snapshot_path);
+    out["snapshot"] = {{"path", snapshot_path.string()},
+                       {"present", file_stamp.has_value()},
+                       {"tables_fresh", file_stamp && file_stamp->tables == stamp->tables},
+                       {"resolution_fresh", file_stamp && file_stamp->resolution == stamp->resolution}};
     if (options->check) {
       auto integrity = store->integrity_check();
       if (!integrity) return context.fail(integrity.error());
@@ -61,6 +70,12 @@ void register_status_command(CLI::App& app, CommandContext& context) {
     fmt::print("\n{} import(s)", imports->size());
     if (!imports->empty()) fmt::print(", latest {} from {}", imports->back().finished_at, imports->back().source);
     fmt::print("\n");
+    const auto& snapshot = out["snapshot"];
+    fmt::print("snapshot file: {}\n",
+               !file_stamp ? "none (the next import, link or server start writes one)"
+               : snapshot["tables_fresh"].get<bool>() && snapshot["resolution_fresh"].get<bool>()
+                   ? "fresh: " + snapshot_path.string()
+                   : "stale (the next import, link or server start refreshes it; until then commands read the store)");
     if (options->check) fmt::print("integrity check: {}\n", out["integrity"].get<std::string>());
   });
 }

@@ -20,15 +20,16 @@ void register_review_command(CLI::App& app, CommandContext& context);
 void register_worklist_command(CLI::App& app, CommandContext& context);
 void register_record_command(CLI::App& app, CommandContext& context);
 void register_quality_command(CLI::App& app, CommandContext& context);
-void register_kpi_command(CLI::App& app, CommandContext& context);
-void register_report_command(CLI::App& app, CommandContext& context);
-void register_export_command(CLI::App& app, CommandContext& context);
-void register_serve_command(CLI::App& app, CommandContext& context);
-void register_user_command(CLI::App& app, CommandContext& context);
+void register_labelled_set_command(CLI::App& app, CommandContext& context);
 void register_training_command(CLI::App& app, CommandContext& context);
 void register_caseload_command(CLI::App& app, CommandContext& context);
 void register_wellbeing_command(CLI::App& app, CommandContext& context);
 void register_recommendations_command(CLI::App& app, CommandContext& context);
 void register_panel_command(CLI::App& app, CommandContext& context);
+void register_kpi_command(CLI::App& app, CommandContext& context);
+void register_report_command(CLI::App& app, CommandContext& context);
+void register_export_command(CLI::App& app, CommandContext& context);
+void register_serve_command(CLI::App& app, CommandContext& context);
+void register_user_command(CLI::App& app, CommandContext& context);
 
 }  // namespace rasso::cli

@@ -26,16 +26,17 @@ int main(int argc, char** argv) {
   rasso::cli::register_worklist_command(app, context);
   rasso::cli::register_record_command(app, context);
   rasso::cli::register_quality_command(app, context);
-  rasso::cli::register_kpi_command(app, context);
-  rasso::cli::register_report_command(app, context);
-  rasso::cli::register_export_command(app, context);
-  rasso::cli::register_serve_command(app, context);
-  rasso::cli::register_user_command(app, context);
+  rasso::cli::register_labelled_set_command(app, context);
   rasso::cli::register_training_command(app, context);
   rasso::cli::register_caseload_command(app, context);
   rasso::cli::register_wellbeing_command(app, context);
   rasso::cli::register_recommendations_command(app, context);
   rasso::cli::register_panel_command(app, context);
+  rasso::cli::register_kpi_command(app, context);
+  rasso::cli::register_report_command(app, context);
+  rasso::cli::register_export_command(app, context);
+  rasso::cli::register_serve_command(app, context);
+  rasso::cli::register_user_command(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -59,6 +59,8 @@ struct CrimeRecord {
   /// True when the investigation is still open on `as_of`: no outcome, one assigned after `as_of`,
   /// or one with no date recorded (the import refuses those, so only hand-built inputs have them).
   bool open_on(CivilDate as_of) const { return outcome_code == 0 || !outcome_date || *outcome_date > as_of; }
+
+  bool operator==(const CrimeRecord&) const = default;
 };
 
 struct PersonRecord {
@@ -69,6 +71,8 @@ struct PersonRecord {
   std::string ethnicity = {};   // ethnicity code (ONS 18+1, NS); blank = not recorded
   std::string disability = {};  // disability code (Y, N, U); blank = not recorded
   std::optional<CivilDate> dob = std::nullopt;
+
+  bool operator==(const PersonRecord&) const = default;
 };
 
 struct InvolvementRecord {
@@ -79,6 +83,8 @@ struct InvolvementRecord {
   std::optional<int> age_at_offence;
   std::string relationship_to_victim;  // relationship code, suspects only
   std::optional<CivilDate> named_date = std::nullopt;
+
+  bool operator==(const InvolvementRecord&) const = default;
 };
 
 struct ArrestRecord {
@@ -91,6 +97,8 @@ struct ArrestRecord {
 
   /// The day the person left custody: the disposal date, or the arrest date when none is recorded.
   CivilDate left_custody() const { return disposal_date.value_or(arrest_date); }
+
+  bool operator==(const ArrestRecord&) const = default;
 };
 
 struct BailPeriodRecord {
@@ -108,6 +116,8 @@ struct BailPeriodRecord {
 
   /// The day the period was decided: its authorisation date, or its start when none is recorded.
   CivilDate decided_on() const { return authorised_date.value_or(start_date); }
+
+  bool operator==(const BailPeriodRecord&) const = default;
 };
 
 struct OrderRecord {
@@ -124,6 +134,8 @@ struct OrderRecord {
   std::string basis = {};  // order_basis code; may be blank
 
   OrderTerms terms() const { return {status, start_date, end_date, until_further_order}; }
+
+  bool operator==(const OrderRecord&) const = default;
 };
 
 struct BreachRecord {
@@ -142,6 +154,8 @@ struct BreachRecord {
   bool responded_by(CivilDate as_of) const {
     return !response.empty() && (!response_date || *response_date <= as_of);
   }
+
+  bool operator==(const BreachRecord&) const = default;
 };
 
 struct VictimContactRecord {
@@ -151,6 +165,8 @@ struct VictimContactRecord {
   ContactPurpose purpose = ContactPurpose::Other;
   std::optional<int> agreed_frequency_days;
   std::string officer_ref = {};  // who made the contact; may be blank
+
+  bool operator==(const VictimContactRecord&) const = default;
 };
 
 struct BiometricRecord {
@@ -166,6 +182,8 @@ struct BiometricRecord {
   std::optional<CivilDate> application_date;
   S63gDecision decision = S63gDecision::None;
   std::optional<CivilDate> decision_date;
+
+  bool operator==(const BiometricRecord&) const = default;
 };
 
 struct OfficerRecord {
@@ -176,6 +194,8 @@ struct OfficerRecord {
   std::string role = {};  // officer_role code
   std::optional<CivilDate> start_date = std::nullopt;
   std::optional<CivilDate> leave_date = std::nullopt;
+
+  bool operator==(const OfficerRecord&) const = default;
 };
 
 struct UnitRecord {
@@ -183,6 +203,8 @@ struct UnitRecord {
   std::string force_code;
   std::string name;
   std::string unit_type;  // unit_type code
+
+  bool operator==(const UnitRecord&) const = default;
 };
 
 struct TrainingRecord {
@@ -191,6 +213,8 @@ struct TrainingRecord {
   std::string course_code;  // course code, upper case
   CivilDate completed_date = CivilDate::from_days(0);
   std::optional<CivilDate> expiry_date;
+
+  bool operator==(const TrainingRecord&) const = default;
 };
 
 // Fields added after the worklists were written carry default member initialisers, so the

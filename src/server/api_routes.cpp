@@ -16,6 +16,9 @@ void register_all_routes(Router& router) {
   register_training_routes(router);
   register_recommendation_routes(router);
   register_scrutiny_routes(router);
+  register_kpi_routes(router);
+  register_report_routes(router);
+  register_export_routes(router);
 }
 
 }  // namespace rasso::server

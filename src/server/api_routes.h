@@ -21,6 +21,9 @@ void register_review_routes(Router& router);     // /api/v1/review-queue
 void register_training_routes(Router& router);        // /api/v1/training, worklists/training, caseloads, wellbeing-checkins
 void register_recommendation_routes(Router& router);  // /api/v1/recommendations
 void register_scrutiny_routes(Router& router);        // /api/v1/scrutiny
+void register_kpi_routes(Router& router);             // /api/v1/kpis, /api/v1/kpis/series
+void register_report_routes(Router& router);          // /api/v1/reports/problem-profile
+void register_export_routes(Router& router);          // /api/v1/exports/{name}
 
 /// Every route of the API.
 void register_all_routes(Router& router);

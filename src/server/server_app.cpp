@@ -3,6 +3,8 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <nlohmann/json.hpp>
+
 #include <chrono>
 #include <cstdio>
 #include <thread>
@@ -90,10 +92,14 @@ Status run_server(const ServerConfig& config) {
   std::printf("listening on http://%s\n", bound->c_str());
   std::fflush(stdout);
   const auto snapshot = context.state.get();
+  if (!snapshot->snapshot_problem.empty()) {
+    spdlog::warn("{{\"msg\":\"snapshot file not written\",\"problem\":{}}}",
+                 nlohmann::json(snapshot->snapshot_problem).dump());
+  }
   spdlog::info("{{\"msg\":\"started\",\"address\":\"{}\",\"crimes\":{},\"persons\":{},\"load_seconds\":{:.2f},"
-               "\"start_seconds\":{:.2f},\"workers\":{}}}",
+               "\"loaded_from\":\"{}\",\"start_seconds\":{:.2f},\"workers\":{}}}",
                *bound, snapshot->tables().crimes.size(), snapshot->tables().persons.size(), snapshot->load_seconds,
-               start_seconds, config.workers);
+               snapshot->loaded_from, start_seconds, config.workers);
   server.run();
   (*workers)->stop();
   context.audit.stop();

@@ -98,12 +98,14 @@ std::shared_ptr<const std::vector<RepeatSuspect>> ServerState::repeat_suspects(C
 
 Result<std::shared_ptr<ServerState>> load_server_state(Store& store, const StaticInputs& inputs) {
   const auto started = std::chrono::steady_clock::now();
-  auto tables = load_all_extract_tables(store);
-  if (!tables) return tables.error();
-  auto resolved = load_resolved(store);
-  if (!resolved) return resolved.error();
-  auto state = std::make_shared<ServerState>(std::move(*tables), std::move(*resolved), inputs);
+  auto contents = load_store_contents(store);
+  if (!contents) return contents.error();
+  auto state = std::make_shared<ServerState>(std::move(contents->tables), std::move(contents->resolved), inputs);
   state->load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  state->loaded_from = contents->tables_from_snapshot && contents->resolution_from_snapshot ? "snapshot file"
+                       : contents->snapshot_written ? "store (snapshot file refreshed)"
+                                                    : "store";
+  if (contents->snapshot_problem) state->snapshot_problem = contents->snapshot_problem->message;
   return state;
 }
 

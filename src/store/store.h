@@ -4,6 +4,7 @@
 // touching engines or the CLI, which never see SQL.
 
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <span>
@@ -12,11 +13,13 @@
 #include <vector>
 
 #include "core/entity.h"
+#include "core/extract_record_rows.h"
 #include "core/result.h"
 #include "store/audit_chain.h"
 #include "store/audit_event.h"
 #include "store/governance_records.h"
 #include "store/linkage_records.h"
+#include "store/snapshot_file.h"
 #include "store/user_records.h"
 
 namespace rasso {
@@ -75,6 +78,9 @@ class Store {
 
   /// Number of current rows of `entity`.
   virtual Result<std::int64_t> count(Entity entity) = 0;
+  /// Rows of `entity` that import `import_id` or an earlier one stored and a later import changed:
+  /// what an incremental step (linking, say) that last saw `import_id` would miss.
+  virtual Result<std::int64_t> count_changed_after(Entity entity, std::int64_t import_id) = 0;
   /// Number of superseded row versions kept for `entity`.
   virtual Result<std::int64_t> history_count(Entity entity) = 0;
   /// Completed imports, oldest first.
@@ -84,9 +90,24 @@ class Store {
   /// Runs the engine's own consistency check; "ok" when the store is sound.
   virtual Result<std::string> integrity_check() = 0;
 
+  /// Values that change whenever the extract tables (every import and recording commits a new
+  /// `tables` stamp) or the resolved-person assignment (every linkage run, `resolution`) change,
+  /// and that differ between two stores: the keys of the snapshot file (store/snapshot_file.h).
+  /// The first call on a store records the store's random identity.
+  virtual Result<SnapshotStamp> snapshot_stamp() = 0;
+  /// Where this store's snapshot file belongs: "<store file>.snapshot"; empty for a store with no
+  /// file of its own (one in memory), which then has no snapshot.
+  virtual std::filesystem::path snapshot_path() = 0;
+
   /// Every stored row of `entity`, values in entity_spec() field order (empty = null), ordered
   /// by key. For engines that load plain in-memory tables.
   virtual Result<std::vector<std::vector<std::string>>> rows(Entity entity) = 0;
+
+  /// Streams every stored row of `entity` to `visit`, in key order, as views valid only during
+  /// the call (no copy of the table is held): the way engines load a large store. Stops at the
+  /// first failed visit and returns it. Thread-safe: each call reads through its own connection
+  /// (so scans on several threads see each table as of the moment its scan began).
+  virtual Status scan(Entity entity, const RowVisitor& visit) = 0;
 
   /// The rows of `entity` whose `field` equals `value` (indexed for keys and references), in
   /// key order. Error "invalid_input" if the entity has no such field.
@@ -118,10 +139,19 @@ class Store {
   virtual Status record_link_decision(const StoredLinkDecision& decision, const AuditEvent& audit) = 0;
   /// Person records of a resolved person, ordered by person_ref (empty if unknown).
   virtual Result<std::vector<std::string>> person_refs_of(std::int64_t resolved_id) = 0;
+  /// The latest linkage run's header (started/finished, mode, counts, summary_json; no assignment,
+  /// links or queue), or nullopt before the first run.
+  virtual Result<std::optional<LinkageRunRecord>> latest_linkage_run() = 0;
+  /// Every accepted link of the latest run, ordered by (person_ref_a, person_ref_b).
+  virtual Result<std::vector<StoredLink>> all_links() = 0;
   /// Accepted links of a resolved person with their evidence.
   virtual Result<std::vector<StoredLink>> links_of(std::int64_t resolved_id) = 0;
   /// The review queue, closest to the threshold first, at most `limit`.
   virtual Result<std::vector<StoredReviewCandidate>> review_queue(std::size_t limit) = 0;
+
+  // --- Governance (issue 7: training catalogue, well-being, recommendations, scrutiny panels) ---
+  /// The governance records of this store (store/governance_records.h); lives as long as the store.
+  virtual GovernanceStore& governance() = 0;
 
   // --- Server users (store/user_records.h) ------------------------------------------------------
   /// Adds `user` and writes `audit`, in one transaction. Error "conflict" if the name is taken.
@@ -140,10 +170,6 @@ class Store {
   virtual Status clear_login_failures(std::string_view username) = 0;
   /// The setting `name`; if there is none, stores `value_if_absent` and returns it.
   virtual Result<std::string> setting_or_insert(std::string_view name, std::string_view value_if_absent) = 0;
-
-  // --- Governance (issue 7: training catalogue, well-being, recommendations, scrutiny panels) ---
-  /// The governance records of this store (store/governance_records.h); lives as long as the store.
-  virtual GovernanceStore& governance() = 0;
 };
 
 }  // namespace rasso

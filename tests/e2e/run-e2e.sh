@@ -67,6 +67,9 @@ today=$(date -u +%F)
 setup "$rasso" generate --crimes 300 --seed 2024 --forces WD --as-of "$today" --out "$work/extract"
 setup "$rasso" import "$work/extract" --db "$store"
 setup "$rasso" link --db "$store"
+# The recommendations tracker starts with the fourteen HMICFRS 2024 recommendations (the shipped
+# copy of ../shared/data/hmicfrs-2024-recommendations.csv), as `rasso recommendations import` does.
+setup "$rasso" recommendations import "$repo/data/reference/governance/hmicfrs-2024-recommendations.csv" --db "$store"
 
 username=e2e-admin
 password="e2e-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
@@ -78,6 +81,11 @@ argon2_mem_limit_kib = 8
 TOML
 echo "$password" | setup "$rasso" user add "$username" --role administrator --role investigator --role supervisor \
   --force WD --name "E2E Test Sergeant" --password-stdin --config "$work/rasso.toml" --db "$store"
+# A scrutiny panel member: reads the tracker and the pseudonymised samples, changes nothing.
+scrutiny_username=e2e-scrutiny
+scrutiny_password="e2e-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+echo "$scrutiny_password" | setup "$rasso" user add "$scrutiny_username" --role scrutiny \
+  --force WD --name "E2E Panel Member" --password-stdin --config "$work/rasso.toml" --db "$store"
 
 "$rasso" serve --db "$store" --listen 127.0.0.1:0 --web-dir "$repo/web/dist" --config "$work/rasso.toml" \
   >"$work/server.out" 2>"$artifacts/server.log" &
@@ -101,6 +109,7 @@ echo "e2e: rasso serve is listening on $base_url"
 cd "$here"
 status=0
 RASSO_E2E_BASE_URL=$base_url RASSO_E2E_ARTIFACTS=$artifacts RASSO_E2E_USERNAME=$username RASSO_E2E_PASSWORD=$password \
+  RASSO_E2E_SCRUTINY_USERNAME=$scrutiny_username RASSO_E2E_SCRUTINY_PASSWORD=$scrutiny_password \
   RASSO_E2E_CHROMIUM=$chromium PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
   "$repo/web/node_modules/.bin/playwright" test --config "$here/playwright.config.mjs" || status=$?
 echo "e2e: screenshots and the server log are in $artifacts"

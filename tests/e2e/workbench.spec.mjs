@@ -178,11 +178,14 @@ test('recording a breach response shows the server’s validation, then clears t
 });
 
 test('every other page passes the accessibility smoke check', async () => {
-  for (const path of ['/worklist.html?kind=bail', '/worklist.html?kind=victims', '/worklist.html?kind=s63g', '/worklist.html?kind=orders', '/review.html', '/exports.html', '/users.html', '/audit.html']) {
+  // The workforce and governance pages are here too (governance.spec.mjs exercises their forms).
+  const governance = ['/training.html', '/recommendations.html', '/recommendation.html?id=HMICFRS-2024-01', '/scrutiny.html', '/scrutiny-sample.html?id=1'];
+  const pages = ['/worklist.html?kind=bail', '/worklist.html?kind=victims', '/worklist.html?kind=s63g', '/worklist.html?kind=orders', '/worklist.html?kind=training', '/review.html', '/exports.html', ...governance, '/users.html', '/audit.html'];
+  for (const path of pages) {
     await page.goto(path);
     await waitForData(page);
     await checkAccessibility(page);
-    await screenshot(page, path.slice(1).replace(/\.html.*kind=/, '-').replace(/\.html$/, ''));
+    await screenshot(page, path.slice(1).replace(/\.html.*(kind|id)=/, '-').replace(/\.html$/, ''));
   }
   await expect(page.locator('#audit-table tbody tr').first()).toBeVisible();
 });

@@ -90,18 +90,22 @@ TEST(GovernanceApi, WorkforceRecommendationsAndScrutinyWithRoles) {
     const std::string crime_ref = entry["crime_ref"].get<std::string>();
     EXPECT_EQ(summaries.find(crime_ref), std::string::npos) << crime_ref;
     // Nobody involved in the case is named, nor their date of birth or postcode given.
-    const auto crime = ivy.get("/api/v1/crimes/" + crime_ref).json();
+    const auto crime = ivy.get("/api/v1/crimes/" + url_encode(crime_ref)).json();
     for (const auto& person : crime["people"]) {
       EXPECT_EQ(summaries.find(person["person_ref"].get<std::string>()), std::string::npos);
       const auto detail = ivy.get("/api/v1/people/" + std::to_string(person["resolved_id"].get<std::uint64_t>())).json();
       for (const auto& record : detail["records"]) {
         for (const char* field : {"forename", "surname"}) {
           const std::string name = record.value(field, "");
-          if (name.size() >= 3) EXPECT_FALSE(std::regex_search(summaries, std::regex("\\b" + name + "\\b"))) << name;
+          if (name.size() >= 3) {
+            EXPECT_FALSE(std::regex_search(summaries, std::regex("\\b" + name + "\\b"))) << name;
+          }
         }
         for (const char* field : {"dob", "postcode"}) {
           const std::string value = record.value(field, "");
-          if (!value.empty()) EXPECT_EQ(summaries.find(value), std::string::npos) << value;
+          if (!value.empty()) {
+            EXPECT_EQ(summaries.find(value), std::string::npos) << value;
+          }
         }
       }
     }

@@ -36,7 +36,7 @@ class GovernanceCli : public testing::Test {
     std::filesystem::remove_all(root_);
     std::filesystem::create_directories(root_);
     ASSERT_EQ(run("generate --crimes 600 --seed 31 --forces WD --out " + extract().string()).exit_code, 0);
-    ASSERT_EQ(run("import " + extract().string() + " --db " + db()).exit_code, 0);
+    ASSERT_EQ(run("import " + extract().string() + " " + db()).exit_code, 0);
   }
   static void TearDownTestSuite() { std::filesystem::remove_all(root_); }
 

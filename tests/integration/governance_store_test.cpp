@@ -36,7 +36,9 @@ class GovernanceRecords : public ::testing::Test {
   void SetUp() override {
     workspace_ = std::make_unique<TestWorkspace>();
     workspace_->import(workspace_->copy_extract("minimal", "extract"));
-    store_ = std::move(*open_sqlite_store(workspace_->store_path()));
+    auto opened = open_sqlite_store(workspace_->store_path());
+    ASSERT_TRUE(opened) << opened.error().message;
+    store_ = std::move(*opened);
   }
   std::vector<Recommendation> recommendations() const {
     return *read_recommendations_csv(std::filesystem::path(RASSO_SHARED_DATA_DIR) / "hmicfrs-2024-recommendations.csv",
@@ -180,7 +182,10 @@ TEST_F(GovernanceRecords, RecommendationsMoveToClosureOnlyWithWhatTheRulesNeed) 
   };
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM recommendations_history WHERE rec_id = 'HMICFRS-2024-03'"), version_ - 1);
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM recommendation_actions_history"), 1);
-  // Nothing can be deleted, and append-only records cannot be edited.
+  // Nothing can be deleted, and append-only records cannot be edited: every table checked below
+  // holds rows (a DELETE on an empty table would succeed whatever the triggers say).
+  ASSERT_TRUE(load_course_catalogue(*store_, testing_support::code_tables().table("course"), event("seed", "collection")));
+  ASSERT_TRUE(store_->governance().record_wellbeing_checkin("WD-O-1", d("2025-01-10"), event("wellbeing.record", "collection")));
   for (const char* sql : {"DELETE FROM recommendations", "DELETE FROM recommendation_actions", "DELETE FROM recommendation_evidence",
                           "UPDATE recommendation_evidence SET description = 'x'", "DELETE FROM recommendation_events",
                           "DELETE FROM training_courses", "DELETE FROM wellbeing_checkins"}) {

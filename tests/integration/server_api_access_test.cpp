@@ -68,14 +68,16 @@ TEST(ServerApiAccess, EveryDenial) {
   ASSERT_FALSE(wd_crime.empty());
   HttpTestClient walt = server.client();
   ASSERT_EQ(walt.sign_in("walt", kTestPassword).status, 200);
-  EXPECT_EQ(walt.get("/api/v1/crimes/" + wd_crime).error_code(), "forbidden");
-  const auto wd_detail = ivy.get("/api/v1/crimes/" + wd_crime).json();
+  EXPECT_EQ(walt.get("/api/v1/crimes/" + url_encode(wd_crime)).error_code(), "forbidden");
+  const auto wd_detail = ivy.get("/api/v1/crimes/" + url_encode(wd_crime)).json();
   ASSERT_FALSE(wd_detail["people"].empty());
   const std::string wd_person = wd_detail["people"][0]["person_ref"].get<std::string>();
   EXPECT_EQ(walt.get("/api/v1/people/" + wd_person).error_code(), "forbidden");
   EXPECT_EQ(walt.post("/api/v1/victim-contacts", {{"crime_ref", wd_crime}, {"person_ref", wd_person}}).error_code(), "forbidden");
-  for (const auto& item : walt.get("/api/v1/crimes?page_size=500").json()["items"]) EXPECT_EQ(item["force_code"], "WM");
-  for (const auto& item : walt.get("/api/v1/worklists/bail?as_of=2025-09-30&page_size=500").json()["items"]) {
+  const auto walt_crimes = walt.get("/api/v1/crimes?page_size=500");
+  for (const auto& item : walt_crimes.json()["items"]) EXPECT_EQ(item["force_code"], "WM");
+  const auto walt_bail = walt.get("/api/v1/worklists/bail?as_of=2025-09-30&page_size=500");
+  for (const auto& item : walt_bail.json()["items"]) {
     EXPECT_EQ(item["owner"]["force_code"], "WM");
   }
 
@@ -91,7 +93,7 @@ TEST(ServerApiAccess, EveryDenial) {
   }
   ASSERT_FALSE(other_unit_crime.empty());
   EXPECT_LT(una_crimes["total"].get<int>(), all_wd["total"].get<int>());
-  EXPECT_EQ(una.get("/api/v1/crimes/" + other_unit_crime).error_code(), "forbidden");
+  EXPECT_EQ(una.get("/api/v1/crimes/" + url_encode(other_unit_crime)).error_code(), "forbidden");
 
   // CSRF: missing and wrong tokens on a state-changing request.
   const nlohmann::json contact = {{"crime_ref", wd_crime}, {"person_ref", wd_person}, {"contact_date", "2025-09-01"},
@@ -109,7 +111,7 @@ TEST(ServerApiAccess, EveryDenial) {
   // Another user's object: a session of another user does not carry over; signing out ends it.
   HttpTestClient thief = server.client();
   thief.set_cookie(walt.cookie());
-  EXPECT_EQ(thief.get("/api/v1/crimes/" + wd_crime).error_code(), "forbidden") << "walt's session is still walt";
+  EXPECT_EQ(thief.get("/api/v1/crimes/" + url_encode(wd_crime)).error_code(), "forbidden") << "walt's session is still walt";
   EXPECT_EQ(walt.request("DELETE", "/api/v1/session", {}, {{"X-CSRF-Token", walt.csrf()}}).status, 200);
   EXPECT_EQ(thief.get("/api/v1/crimes").error_code(), "unauthenticated");
 

@@ -17,6 +17,7 @@
 #include <map>
 #include <string>
 #include <thread>
+#include <optional>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -27,12 +28,37 @@ struct HttpResult {
   int status = 0;
   std::string body;
   std::map<std::string, std::string> headers;  // lower-case names; the last value of a repeated one
-  nlohmann::json json() const { return nlohmann::json::parse(body, nullptr, false); }
+  /// The body parsed (discarded value when it is not JSON), kept with the result so that
+  /// `for (auto& item : result.json()["items"])` ranges over something alive. Never range over
+  /// the json() of a temporary result: name the result first.
+  const nlohmann::json& json() const {
+    if (!parsed_) parsed_ = nlohmann::json::parse(body, nullptr, false);
+    return *parsed_;
+  }
   std::string error_code() const {
     const auto parsed = json();
     return parsed.is_object() && parsed.contains("error") ? parsed["error"].value("code", "") : "";
   }
+
+ private:
+  mutable std::optional<nlohmann::json> parsed_;
 };
+
+/// `text` percent-encoded for one path segment or query value (crime references contain '/').
+inline std::string url_encode(const std::string& text) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (const unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
 
 /// One keep-alive connection to the server; remembers the session cookie and CSRF token.
 class HttpTestClient {

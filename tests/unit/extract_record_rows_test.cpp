@@ -53,11 +53,15 @@ TEST(WorklistRows, ConvertsEveryEntityTheWorklistsRead) {
                                                        {"dna_taken", "1"}, {"fingerprints_taken", "0"},
                                                        {"decision", "granted"}, {"ground", "Victim_Associated"}})};
   rows[Entity::Officers] = {row(Entity::Officers, {{"officer_ref", "O1"}, {"force_code", "WD"}, {"unit_ref", "U1"}})};
-  rows[Entity::Units] = {{"this", "is", "ignored"}};
+  rows[Entity::Units] = {row(Entity::Units, {{"unit_ref", "U1"}, {"force_code", "WD"}, {"name", "North RASSO team"},
+                                             {"unit_type", "rasso"}})};
 
   const auto converted = extract_tables_from_rows(rows);
   ASSERT_TRUE(converted.ok()) << converted.error().message;
   const ExtractTables& in = *converted;
+  ASSERT_EQ(in.units.size(), 1u);
+  EXPECT_EQ(in.units[0].name, "North RASSO team");
+  EXPECT_EQ(in.units[0].unit_type, "rasso");
   ASSERT_EQ(in.crimes.size(), 1u);
   EXPECT_TRUE(in.crimes[0].child_victim);
   EXPECT_EQ(in.crimes[0].outcome_code, 16);

@@ -81,7 +81,9 @@ TEST(WorklistMinimalExtract, EveryWorklistAsOfMidSeptember2024) {
 
 TEST(WorklistMinimalExtract, WorklistNames) {
   for (WorklistKind kind : kAllWorklists) EXPECT_EQ(worklist_from_name(worklist_name(kind)), kind);
-  EXPECT_FALSE(worklist_from_name("training"));
+  EXPECT_EQ(worklist_from_name("training"), WorklistKind::Training);
+  EXPECT_FALSE(worklist_from_name("trainings"));
+  EXPECT_FALSE(worklist_from_name(""));
 }
 
 }  // namespace

@@ -37,6 +37,12 @@ std::string Statement::column_text(int index) const {
   return std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, index)));
 }
 
+std::string_view Statement::column_view(int index) const {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, index));
+  if (text == nullptr) return {};
+  return std::string_view(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, index)));
+}
+
 Result<Connection> Connection::open(const std::filesystem::path& path, bool create) {
   // Memory statistics take a global mutex on every allocation; nothing here reads them. Must be
   // configured before SQLite initialises, hence once per process.
@@ -53,7 +59,7 @@ Result<Connection> Connection::open(const std::filesystem::path& path, bool crea
   sqlite3_busy_timeout(db, 10000);
   Status configured = connection.exec(
       "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
-      "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -262144;");
+      "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -262144; PRAGMA mmap_size = 68719476736;");
   if (!configured) return Error{"store_open", path.string() + ": " + configured.error().message};
   return connection;
 }

@@ -42,6 +42,8 @@ class Statement {
   double column_double(int index) const { return sqlite3_column_double(stmt_, index); }
   /// The column as text; NULL reads as an empty string.
   std::string column_text(int index) const;
+  /// The column as text without a copy, valid until the next step() (NULL reads as empty).
+  std::string_view column_view(int index) const;
   int column_count() const { return sqlite3_column_count(stmt_); }
 
  private:

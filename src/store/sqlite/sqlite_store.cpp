@@ -1,5 +1,7 @@
 #include "store/sqlite/sqlite_store.h"
 
+#include <sodium.h>
+
 #include <array>
 #include <limits>
 
@@ -282,6 +284,26 @@ class SqliteStore final : public Store {
     return static_cast<int>(*version);
   }
 
+  Result<SnapshotStamp> snapshot_stamp() override {
+    auto identity = store_identity();
+    if (!identity) return identity.error();
+    auto version = schema_version();
+    if (!version) return version.error();
+    auto last_import = scalar("SELECT COALESCE(MAX(import_id), 0) FROM imports");
+    if (!last_import) return last_import.error();
+    auto last_linkage = scalar("SELECT COALESCE(MAX(run_id), 0) FROM linkage_runs");
+    if (!last_linkage) return last_linkage.error();
+    const std::string store = "store " + *identity + " schema " + std::to_string(*version);
+    return SnapshotStamp{store + " import " + std::to_string(*last_import),
+                         store + " linkage " + std::to_string(*last_linkage)};
+  }
+
+  std::filesystem::path snapshot_path() override {
+    const char* file = sqlite3_db_filename(connection_.handle(), "main");
+    if (file == nullptr || *file == '\0') return {};
+    return std::string(file) + ".snapshot";
+  }
+
   Result<std::string> integrity_check() override {
     auto query = connection_.prepare("PRAGMA integrity_check");
     if (!query) return query.error();
@@ -515,6 +537,51 @@ class SqliteStore final : public Store {
     return out;
   }
 
+  Result<std::optional<LinkageRunRecord>> latest_linkage_run() override {
+    auto query = connection_.prepare(
+        "SELECT started_at, finished_at, mode, records, resolved_people, compared_pairs, summary_json FROM linkage_runs "
+        "ORDER BY run_id DESC LIMIT 1");
+    if (!query) return query.error();
+    auto row = query->step();
+    if (!row) return row.error();
+    if (!*row) return std::optional<LinkageRunRecord>();
+    LinkageRunRecord run;
+    run.started_at = query->column_text(0);
+    run.finished_at = query->column_text(1);
+    run.mode = query->column_text(2);
+    run.records = static_cast<std::size_t>(query->column_int(3));
+    run.resolved_people = static_cast<std::size_t>(query->column_int(4));
+    run.compared_pairs = static_cast<std::size_t>(query->column_int(5));
+    run.summary_json = query->column_text(6);
+    return std::optional<LinkageRunRecord>(std::move(run));
+  }
+
+  Result<std::vector<StoredLink>> all_links() override {
+    auto query = connection_.prepare(
+        "SELECT person_ref_a, person_ref_b, resolved_id, match_weight, probability, source, evidence FROM resolved_links "
+        "ORDER BY person_ref_a, person_ref_b");
+    if (!query) return query.error();
+    std::vector<StoredLink> out;
+    while (true) {
+      auto row = query->step();
+      if (!row) return row.error();
+      if (!*row) break;
+      out.push_back({query->column_text(0), query->column_text(1), query->column_int(2), query->column_double(3),
+                     query->column_double(4), query->column_text(5), query->column_text(6)});
+    }
+    return out;
+  }
+
+  Result<std::int64_t> count_changed_after(Entity entity, std::int64_t import_id) override {
+    auto query = connection_.prepare("SELECT COUNT(*) FROM " + std::string(entity_spec(entity).name()) +
+                                     " WHERE first_import_id <= ?1 AND changed_import_id > ?1");
+    if (!query) return query.error();
+    query->bind_int(1, import_id);
+    auto row = query->step();
+    if (!row) return row.error();
+    return query->column_int(0);
+  }
+
   Result<std::vector<StoredLink>> links_of(std::int64_t resolved_id) override {
     auto query = connection_.prepare(
         "SELECT person_ref_a, person_ref_b, resolved_id, match_weight, probability, source, evidence FROM resolved_links "
@@ -550,6 +617,26 @@ class SqliteStore final : public Store {
   }
 
   Result<std::vector<std::vector<std::string>>> rows(Entity entity) override { return select_rows(entity, {}, {}); }
+
+  Status scan(Entity entity, const RowVisitor& visit) override {
+    // A connection of its own, so that several threads can scan at once (WAL readers never block).
+    const char* file = sqlite3_db_filename(connection_.handle(), "main");
+    if (file == nullptr || *file == '\0') return Error{"store_open", "the store has no file to scan from"};
+    auto reader = Connection::open(file, false);
+    if (!reader) return reader.error();
+    const EntitySpec& spec = entity_spec(entity);
+    auto query = reader->prepare("SELECT " + sqlite::entity_columns(entity) + " FROM " + std::string(spec.name()) +
+                                     " ORDER BY " + std::string(spec.key().name));
+    if (!query) return query.error();
+    std::vector<std::string_view> values(static_cast<std::size_t>(query->column_count()));
+    while (true) {
+      auto row = query->step();
+      if (!row) return row.error();
+      if (!*row) return ok_status();
+      for (std::size_t i = 0; i < values.size(); ++i) values[i] = query->column_view(static_cast<int>(i));
+      if (Status visited = visit(values); !visited) return visited;
+    }
+  }
 
   Result<std::vector<std::vector<std::string>>> rows_where(Entity entity, std::string_view field,
                                                            std::string_view value) override {
@@ -595,6 +682,21 @@ class SqliteStore final : public Store {
       out.push_back(std::move(values));
     }
     return out;
+  }
+
+  // The store's random identity, recorded on first use. Read without a write lock, so that a
+  // reader does not wait for a running import.
+  Result<std::string> store_identity() {
+    auto query = connection_.prepare("SELECT value FROM settings WHERE name = 'store_id'");
+    if (!query) return query.error();
+    auto row = query->step();
+    if (!row) return row.error();
+    if (*row) return query->column_text(0);
+    std::array<unsigned char, 16> random{};
+    randombytes_buf(random.data(), random.size());
+    std::array<char, 2 * 16 + 1> hex{};
+    sodium_bin2hex(hex.data(), hex.size(), random.data(), random.size());
+    return setting_or_insert("store_id", hex.data());
   }
 
   Result<std::int64_t> scalar(const std::string& sql) {

@@ -1,6 +1,6 @@
-// Helpers shared by the end-to-end specs: the test user, signing in, waiting for a page's data,
+// Helpers shared by the end-to-end specs: the test users, signing in, waiting for a page's data,
 // the accessibility smoke check, watching for Content-Security-Policy violations and script
-// errors, and screenshots kept as test artefacts.
+// errors, date inputs, and screenshots kept as test artefacts.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from './playwright.mjs';
@@ -10,11 +10,17 @@ export const USER = {
   password: process.env.RASSO_E2E_PASSWORD || '',
 };
 
-/** Signs in through the sign-in form and waits for the flight deck (or `next`). */
-export async function signIn(page, { next } = {}) {
+/** A user with the scrutiny role only (read-only, pseudonymised), when run-e2e.sh made one. */
+export const SCRUTINY_USER = {
+  username: process.env.RASSO_E2E_SCRUTINY_USERNAME || '',
+  password: process.env.RASSO_E2E_SCRUTINY_PASSWORD || '',
+};
+
+/** Signs in through the sign-in form (as `user`, default USER) and waits for the flight deck (or `next`). */
+export async function signIn(page, { next, user = USER } = {}) {
   await page.goto(next ? `/sign-in.html?next=${encodeURIComponent(next)}` : '/sign-in.html');
-  await page.getByLabel('Username').fill(USER.username);
-  await page.getByLabel('Password').fill(USER.password);
+  await page.getByLabel('Username').fill(user.username);
+  await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 }
@@ -75,4 +81,18 @@ export async function screenshot(page, name) {
   const folder = join(process.env.RASSO_E2E_ARTIFACTS || 'e2e-artifacts', 'screenshots');
   mkdirSync(folder, { recursive: true });
   await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true });
+}
+
+/** Fills the GOV.UK date input (Day, Month, Year) inside `scope` with an ISO date. */
+export async function fillDate(scope, iso) {
+  const [year, month, day] = iso.split('-').map(Number);
+  await scope.getByLabel('Day', { exact: true }).fill(String(day));
+  await scope.getByLabel('Month', { exact: true }).fill(String(month));
+  await scope.getByLabel('Year', { exact: true }).fill(String(year));
+}
+
+/** The date `days` after `iso` (YYYY-MM-DD). */
+export function addDays(iso, days) {
+  const [year, month, day] = iso.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }

@@ -31,6 +31,10 @@ export function displayValue(value, display, suppressed) {
  * Draws a chart with its paired table into `container` (replacing its content).
  * spec: {title, kind: 'line'|'bar'|'barh', categoryLabel, categories: [string],
  *        series: [{name, points: [{value, display, suppressed}]}], valueLabel, table}.
+ * Optional: valueMax (the value axis ends there, e.g. 100 for percentages), integer (counts:
+ * whole-number ticks only), labelWidth (pixels for a category label before it is cut short,
+ * default 100), topDown (horizontal bars in the order of the categories, first at the top, as
+ * in the table).
  * `table`, when given, is a table the caller built that holds the same numbers (and more
  * columns); otherwise a table of categories by series is made. Returns the ECharts instance.
  */
@@ -66,8 +70,9 @@ export function chartWithTable(container, spec) {
   );
 
   const horizontal = spec.kind === 'barh';
-  const categoryAxis = { type: 'category', data: spec.categories, name: spec.categoryLabel, nameLocation: 'middle', nameGap: horizontal ? 110 : 30, axisLabel: { width: 100, overflow: 'truncate' } };
-  const valueAxis = { type: 'value', name: spec.valueLabel || '', nameLocation: 'end' };
+  const labelWidth = spec.labelWidth || 100;
+  const categoryAxis = { type: 'category', data: spec.categories, name: spec.categoryLabel, nameLocation: 'middle', nameGap: horizontal ? labelWidth + 10 : 30, axisLabel: { width: labelWidth, overflow: 'truncate' }, inverse: Boolean(horizontal && spec.topDown) };
+  const valueAxis = { type: 'value', name: spec.valueLabel || '', nameLocation: 'end', max: spec.valueMax, minInterval: spec.integer ? 1 : undefined };
   const chart = echarts.init(chartElement, null, { renderer: 'svg' });
   chart.setOption({
     aria: { enabled: true, decal: { show: true } },
@@ -76,7 +81,7 @@ export function chartWithTable(container, spec) {
     textStyle: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif', color: '#0b0c0c' },
     tooltip: { trigger: 'axis', renderMode: 'richText' },
     legend: spec.series.length > 1 ? { top: 0 } : undefined,
-    grid: { left: horizontal ? 130 : 60, right: 24, top: spec.series.length > 1 ? 36 : 24, bottom: 48, containLabel: false },
+    grid: { left: horizontal ? labelWidth + 30 : 60, right: 24, top: spec.series.length > 1 ? 36 : 24, bottom: 48, containLabel: false },
     xAxis: horizontal ? valueAxis : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxis,
     series: spec.series.map((series) => ({

@@ -65,3 +65,35 @@ export const ROLES = [
   ['scrutiny', 'Scrutiny panel (sees pseudonyms)'],
   ['administrator', 'Administrator'],
 ];
+
+// Officer roles a training course can be required of (data/reference/codes/officer_role.csv;
+// these are officers' posts in the RMS extract, not the application's user roles).
+export const OFFICER_ROLES = [
+  ['investigator', 'Investigator'],
+  ['supervisor', 'Supervisor'],
+  ['analyst', 'Analyst'],
+  ['offender_manager', 'Offender manager'],
+  ['senior_leader', 'Senior leader'],
+  ['other', 'Other'],
+];
+
+// A scrutiny panel's finding on a case (src/store/governance_records.cpp validates them).
+export const PANEL_DECISIONS = [
+  ['appropriate', 'Appropriate'],
+  ['appropriate_with_learning', 'Appropriate, with learning'],
+  ['inappropriate', 'Inappropriate'],
+];
+
+export const VICTIM_CARE = [
+  ['good', 'Good'],
+  ['adequate', 'Adequate'],
+  ['poor', 'Poor'],
+  ['not_assessed', 'Not assessed'],
+];
+
+export const VICTIMS_CODE_COMPLIANCE = [
+  ['met', 'Met'],
+  ['partly_met', 'Partly met'],
+  ['not_met', 'Not met'],
+  ['not_assessed', 'Not assessed'],
+];

@@ -10,6 +10,12 @@ export function hasRole(session, role) {
   return Boolean(session && session.user && (session.user.roles || []).includes(role));
 }
 
+/** True when the session's user has at least one of `roles` (an array, or a space-separated list). */
+export function hasAnyRole(session, roles) {
+  const list = Array.isArray(roles) ? roles : String(roles || '').split(/[\s,]+/).filter(Boolean);
+  return list.some((role) => hasRole(session, role));
+}
+
 /** Starts GOV.UK Frontend on the page (the class normally set by an inline script). */
 export function startComponents() {
   document.body.classList.add('js-enabled', 'govuk-frontend-supported');
@@ -24,15 +30,21 @@ function markNavigation(session) {
       item.classList.add('govuk-service-navigation__item--active');
       link.setAttribute('aria-current', 'page');
     }
-    const role = item.dataset.requiresRole;
-    if (role) item.hidden = !hasRole(session, role);
+    // data-requires-role: one role, or several separated by spaces (any of them will do).
+    const roles = item.dataset.requiresRole;
+    if (roles) item.hidden = !hasAnyRole(session, roles);
   }
+}
+
+function roleListText(roles) {
+  if (roles.length <= 1) return `the ${roles[0]} role`;
+  return `the ${roles.slice(0, -1).join(', ')} or ${roles[roles.length - 1]} role`;
 }
 
 /**
  * Starts a signed-in page. Resolves to the session; when nobody is signed in it sends the browser
- * to sign-in and never resolves. With `role`, a user without it sees a "no access" message and
- * the promise resolves to null.
+ * to sign-in and never resolves. With `role` (one role name, or an array of which any will do), a
+ * user without it sees a "no access" message and the promise resolves to null.
  */
 export async function startPage({ role } = {}) {
   startComponents();
@@ -51,7 +63,8 @@ export async function startPage({ role } = {}) {
     }
   });
   markNavigation(session);
-  if (role && !hasRole(session, role)) {
+  const roles = role ? [role].flat() : [];
+  if (roles.length && !hasAnyRole(session, roles)) {
     const main = byId('main-content');
     main.replaceChildren();
     const heading = document.createElement('h1');
@@ -59,7 +72,7 @@ export async function startPage({ role } = {}) {
     heading.textContent = 'You do not have access to this page';
     const body = document.createElement('p');
     body.className = 'govuk-body';
-    body.textContent = `This page is for users with the ${role} role. Ask an administrator if you need it.`;
+    body.textContent = `This page is for users with ${roleListText(roles)}. Ask an administrator if you need it.`;
     main.append(heading, body);
     return null;
   }
