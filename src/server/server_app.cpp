@@ -97,9 +97,9 @@ Status run_server(const ServerConfig& config) {
                  nlohmann::json(snapshot->snapshot_problem).dump());
   }
   spdlog::info("{{\"msg\":\"started\",\"address\":\"{}\",\"crimes\":{},\"persons\":{},\"load_seconds\":{:.2f},"
-               "\"loaded_from\":\"{}\",\"start_seconds\":{:.2f},\"workers\":{}}}",
+               "\"read_seconds\":{:.2f},\"loaded_from\":\"{}\",\"start_seconds\":{:.2f},\"workers\":{}}}",
                *bound, snapshot->tables().crimes.size(), snapshot->tables().persons.size(), snapshot->load_seconds,
-               snapshot->loaded_from, start_seconds, config.workers);
+               snapshot->read_seconds, snapshot->loaded_from, start_seconds, config.workers);
   server.run();
   (*workers)->stop();
   context.audit.stop();

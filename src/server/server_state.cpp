@@ -100,7 +100,9 @@ Result<std::shared_ptr<ServerState>> load_server_state(Store& store, const Stati
   const auto started = std::chrono::steady_clock::now();
   auto contents = load_store_contents(store);
   if (!contents) return contents.error();
+  const double read_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   auto state = std::make_shared<ServerState>(std::move(contents->tables), std::move(contents->resolved), inputs);
+  state->read_seconds = read_seconds;
   state->load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   state->loaded_from = contents->tables_from_snapshot && contents->resolution_from_snapshot ? "snapshot file"
                        : contents->snapshot_written ? "store (snapshot file refreshed)"

@@ -48,6 +48,7 @@ struct ServerState {
 
   std::uint64_t generation = 0;  // 1 for the state loaded at start, +1 per swap
   double load_seconds = 0;       // how long loading this state took
+  double read_seconds = 0;       // at start: of which reading the tables (the rest is indexing)
   std::string loaded_from;       // at start: "snapshot file", or "store" when it was stale or missing
   std::string snapshot_problem;  // at start: why the snapshot file could not be written, if it could not
   std::string loaded_at;         // ISO 8601 UTC
