@@ -145,10 +145,16 @@ HttpResponse show_person(const ApiRequest& request) {
     }
   }
 
+  std::vector<RowIndex> order_rows, breach_rows;
+  for (const RowIndex row : person_rows) {
+    for (const RowIndex order_row : state.orders_of_subject(row)) order_rows.push_back(order_row);
+    for (const RowIndex breach_row : state.breaches_of_person(row)) breach_rows.push_back(breach_row);
+  }
+  std::sort(order_rows.begin(), order_rows.end());
+  std::sort(breach_rows.begin(), breach_rows.end());
   nlohmann::json orders = nlohmann::json::array();
-  for (RowIndex order_row = 0; order_row < t.orders.size(); ++order_row) {
+  for (const RowIndex order_row : order_rows) {
     const OrderRecord& order = t.orders[order_row];
-    if (std::find(refs.begin(), refs.end(), order.subject_person_ref) == refs.end()) continue;
     const RowIndex crime_row = state.snapshot.crime_of_order(order_row);
     if (crime_row != kNoRow && !crime_in_scope(user, state, crime_row)) continue;
     orders.push_back({{"order_ref", order.order_ref},
@@ -160,9 +166,8 @@ HttpResponse show_person(const ApiRequest& request) {
     if (order.start_date) timeline.push_back({*order.start_date, "order", order.order_type + " made", order.crime_ref});
   }
   nlohmann::json breaches = nlohmann::json::array();
-  for (RowIndex breach_row = 0; breach_row < t.breaches.size(); ++breach_row) {
+  for (const RowIndex breach_row : breach_rows) {
     const BreachRecord& breach = t.breaches[breach_row];
-    if (std::find(refs.begin(), refs.end(), breach.person_ref) == refs.end()) continue;
     const RowIndex crime_row = state.snapshot.crime_of_breach(breach_row);
     if (!crime_in_scope(user, state, crime_row)) continue;
     const std::string crime_ref = t.crimes[crime_row].crime_ref;

@@ -28,20 +28,11 @@ void ServerState::build_indexes() {
     person_rows_by_resolved_.push_back(row);
   }
 
-  person_involvement_offsets_.assign(t.persons.size() + 1, 0);
-  for (RowIndex row = 0; row < t.involvements.size(); ++row) {
-    const RowIndex person = snapshot.person_of_involvement(row);
-    if (person != kNoRow) ++person_involvement_offsets_[person + 1];
-  }
-  for (std::size_t i = 1; i < person_involvement_offsets_.size(); ++i) {
-    person_involvement_offsets_[i] += person_involvement_offsets_[i - 1];
-  }
-  person_involvement_rows_.resize(person_involvement_offsets_.back());
-  std::vector<RowIndex> next(person_involvement_offsets_.begin(), person_involvement_offsets_.end() - 1);
-  for (RowIndex row = 0; row < t.involvements.size(); ++row) {
-    const RowIndex person = snapshot.person_of_involvement(row);
-    if (person != kNoRow) person_involvement_rows_[next[person]++] = row;
-  }
+  involvements_by_person_ =
+      group_by_person(t.involvements.size(), [&](RowIndex row) { return snapshot.person_of_involvement(row); });
+  orders_by_subject_ = group_by_person(t.orders.size(), [&](RowIndex row) { return snapshot.subject_of_order(row); });
+  breaches_by_person_ =
+      group_by_person(t.breaches.size(), [&](RowIndex row) { return snapshot.find_person(t.breaches[row].person_ref); });
 
   crimes_newest_first_.resize(t.crimes.size());
   for (RowIndex row = 0; row < t.crimes.size(); ++row) crimes_newest_first_[row] = row;
@@ -49,6 +40,24 @@ void ServerState::build_indexes() {
     if (t.crimes[a].reported_date != t.crimes[b].reported_date) return t.crimes[a].reported_date > t.crimes[b].reported_date;
     return t.crimes[a].crime_ref < t.crimes[b].crime_ref;
   });
+}
+
+ServerState::RowsByPerson ServerState::group_by_person(std::size_t row_count,
+                                                     const std::function<RowIndex(RowIndex)>& person_of) const {
+  RowsByPerson grouped;
+  grouped.offsets.assign(tables().persons.size() + 1, 0);
+  std::vector<RowIndex> person(row_count);
+  for (RowIndex row = 0; row < row_count; ++row) {
+    person[row] = person_of(row);
+    if (person[row] != kNoRow) ++grouped.offsets[person[row] + 1];
+  }
+  for (std::size_t i = 1; i < grouped.offsets.size(); ++i) grouped.offsets[i] += grouped.offsets[i - 1];
+  grouped.rows.resize(grouped.offsets.back());
+  std::vector<RowIndex> next(grouped.offsets.begin(), grouped.offsets.end() - 1);
+  for (RowIndex row = 0; row < row_count; ++row) {
+    if (person[row] != kNoRow) grouped.rows[next[person[row]]++] = row;
+  }
+  return grouped;
 }
 
 std::uint64_t ServerState::resolved_id_of(std::string_view person_ref) const {
@@ -61,12 +70,6 @@ std::span<const RowIndex> ServerState::person_rows_of(std::uint64_t resolved_id)
   const auto last = std::upper_bound(first, resolved_ids_sorted_.end(), resolved_id);
   const auto begin = static_cast<std::size_t>(first - resolved_ids_sorted_.begin());
   return {person_rows_by_resolved_.data() + begin, static_cast<std::size_t>(last - first)};
-}
-
-std::span<const RowIndex> ServerState::involvements_of_person(RowIndex person) const {
-  if (person == kNoRow || person + 1 >= person_involvement_offsets_.size()) return {};
-  return {person_involvement_rows_.data() + person_involvement_offsets_[person],
-          person_involvement_rows_.data() + person_involvement_offsets_[person + 1]};
 }
 
 const OffenceInfo* ServerState::offence(std::string_view offence_code) const {

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdint>
 #include <initializer_list>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -60,7 +61,11 @@ struct ServerState {
   /// Rows (of tables().persons) of the person records of resolved person `resolved_id`.
   std::span<const RowIndex> person_rows_of(std::uint64_t resolved_id) const;
   /// Rows (of tables().involvements) of the involvements of person row `person`.
-  std::span<const RowIndex> involvements_of_person(RowIndex person) const;
+  std::span<const RowIndex> involvements_of_person(RowIndex person) const { return involvements_by_person_.of(person); }
+  /// Rows (of tables().orders) of the orders whose subject is person row `person`.
+  std::span<const RowIndex> orders_of_subject(RowIndex person) const { return orders_by_subject_.of(person); }
+  /// Rows (of tables().breaches) of the breaches by person row `person`.
+  std::span<const RowIndex> breaches_of_person(RowIndex person) const { return breaches_by_person_.of(person); }
   /// Every crime row, most recently reported first (then by reference).
   const std::vector<RowIndex>& crimes_newest_first() const { return crimes_newest_first_; }
   /// The offence facts of `offence_code`, or nullptr.
@@ -76,8 +81,21 @@ struct ServerState {
 
   std::vector<std::uint64_t> resolved_ids_sorted_;   // resolved ids of person rows, ascending
   std::vector<RowIndex> person_rows_by_resolved_;    // the person row of each, in the same order
-  std::vector<RowIndex> person_involvement_offsets_;                     // per person row, +1
-  std::vector<RowIndex> person_involvement_rows_;
+  // The rows of one table grouped by person row: offsets (one per person row, +1) into rows.
+  struct RowsByPerson {
+    std::vector<RowIndex> offsets;
+    std::vector<RowIndex> rows;
+    std::span<const RowIndex> of(RowIndex person) const {
+      if (person == kNoRow || person + 1 >= offsets.size()) return {};
+      return std::span<const RowIndex>(rows).subspan(offsets[person], offsets[person + 1] - offsets[person]);
+    }
+  };
+  // Groups `row_count` rows by the person row `person_of(row)` gives (kNoRow: left out).
+  RowsByPerson group_by_person(std::size_t row_count, const std::function<RowIndex(RowIndex)>& person_of) const;
+
+  RowsByPerson involvements_by_person_;
+  RowsByPerson orders_by_subject_;
+  RowsByPerson breaches_by_person_;
   std::vector<RowIndex> crimes_newest_first_;
   mutable std::mutex suspects_mutex_;
   mutable std::map<std::int32_t, std::shared_ptr<const std::vector<RepeatSuspect>>> suspects_by_date_;

@@ -59,7 +59,7 @@ Result<Connection> Connection::open(const std::filesystem::path& path, bool crea
   sqlite3_busy_timeout(db, 10000);
   Status configured = connection.exec(
       "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
-      "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -262144; PRAGMA mmap_size = 68719476736;");
+      "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -262144;");
   if (!configured) return Error{"store_open", path.string() + ": " + configured.error().message};
   return connection;
 }
