@@ -7,8 +7,10 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/huge_page_heap.h"
 
 int main(int argc, char** argv) {
+  rasso::cli::use_huge_page_heap(argv);
   CLI::App app{"RASSO Workbench: repeat suspects, safeguarding worklists and NOM performance for RASSO units"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "rasso 0.1.0");
