@@ -22,6 +22,12 @@ nlohmann::json session_json(const SessionUser& user, const std::string& csrf_tok
           {"expires_at", expires_at}};
 }
 
+// The attributes of the rasso_session cookie, the same when it is set and when it is cleared:
+// Secure under TLS so the browser never sends it over plain HTTP.
+std::string session_cookie_attributes(const ServerContext& context) {
+  return std::string("; Path=/; HttpOnly; SameSite=Strict") + (context.config.tls() ? "; Secure" : "");
+}
+
 std::string body_string(const ApiRequest& request, const char* name) {
   if (!request.body.is_object() || !request.body.contains(name) || !request.body[name].is_string()) return {};
   return request.body[name].get<std::string>();
@@ -33,7 +39,7 @@ HttpResponse create_session(const ApiRequest& request) {
                          request.client_address);
   if (!session) return error_response(session.error(), request.correlation_id);
   HttpResponse response = json_response(session_json(session->user, session->csrf_token, iso_timestamp(session->expires_at)));
-  response.headers.emplace_back("Set-Cookie", "rasso_session=" + session->id + "; Path=/; HttpOnly; SameSite=Strict");
+  response.headers.emplace_back("Set-Cookie", "rasso_session=" + session->id + session_cookie_attributes(context));
   return response;
 }
 
@@ -44,7 +50,7 @@ HttpResponse current_session(const ApiRequest& request) {
 HttpResponse delete_session(const ApiRequest& request) {
   request.context->sessions.remove(request.session_id);
   HttpResponse response = json_response({{"ok", true}});
-  response.headers.emplace_back("Set-Cookie", "rasso_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+  response.headers.emplace_back("Set-Cookie", "rasso_session=" + session_cookie_attributes(*request.context) + "; Max-Age=0");
   return response;
 }
 

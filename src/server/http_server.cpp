@@ -5,6 +5,7 @@
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <boost/beast/version.hpp>
 
 #include <spdlog/spdlog.h>
@@ -14,6 +15,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <type_traits>
 #include <unordered_map>
 
 #include "server/api_response.h"
@@ -27,23 +29,37 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = asio::ip::tcp;
 
+using PlainStream = beast::tcp_stream;
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+
 constexpr std::chrono::seconds kIdleTimeout{75};
 constexpr std::chrono::seconds kWriteTimeout{30};
+constexpr std::chrono::seconds kHandshakeTimeout{10};
+constexpr std::chrono::seconds kTlsShutdownTimeout{5};
 
 }  // namespace
 
 struct HttpServer::Impl {
   class Connection;
+  template <class Stream>
+  class StreamConnection;
 
-  Impl(ServerContext& server_context, WorkerPool& worker_pool)
-      : context(server_context), workers(worker_pool), acceptor(io), signals(io, SIGINT, SIGTERM), shutdown_timer(io) {}
+  Impl(ServerContext& server_context, WorkerPool& worker_pool, std::optional<TlsContext> tls_context)
+      : context(server_context),
+        workers(worker_pool),
+        tls(std::move(tls_context)),
+        acceptor(io),
+        signals(io, SIGINT, SIGTERM),
+        shutdown_timer(io) {}
 
   void accept();
+  void start_connection(tcp::socket socket);
   void begin_shutdown();
   void poll_shutdown(std::chrono::steady_clock::time_point deadline);
 
   ServerContext& context;
   WorkerPool& workers;
+  std::optional<TlsContext> tls;  // outlives every connection's stream
   asio::io_context io;
   tcp::acceptor acceptor;
   asio::signal_set signals;
@@ -53,14 +69,33 @@ struct HttpServer::Impl {
   std::unordered_map<const Connection*, std::weak_ptr<Connection>> connections;
 };
 
-class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connection> {
+/// What shutting down needs of a connection, whatever its stream.
+class HttpServer::Impl::Connection {
  public:
-  Connection(tcp::socket&& socket, Impl& server) : stream_(std::move(socket)), server_(server) {
+  virtual ~Connection() = default;
+  /// On shutdown: a connection waiting for its next request (or its TLS handshake) is closed; a
+  /// busy one closes after its response.
+  virtual void close_if_idle() = 0;
+};
+
+/// One client connection on a plain TCP stream or a TLS stream over TCP. Only the start (the
+/// TLS handshake) and the end (the TLS close_notify) differ; reading, dispatching to the worker
+/// pool and writing are the same code for both.
+template <class Stream>
+class HttpServer::Impl::StreamConnection final : public Connection,
+                                                 public std::enable_shared_from_this<StreamConnection<Stream>> {
+  static constexpr bool kTls = std::is_same_v<Stream, TlsStream>;
+
+ public:
+  /// `tls_context`: the TlsContext's native context for a TlsStream, nothing for a PlainStream.
+  template <class... TlsArgs>
+  StreamConnection(tcp::socket&& socket, Impl& server, TlsArgs&... tls_context)
+      : stream_(std::move(socket), tls_context...), server_(server) {
     beast::error_code error;
-    const auto remote = stream_.socket().remote_endpoint(error);
+    const auto remote = tcp_stream().socket().remote_endpoint(error);
     client_address_ = error ? "unknown" : remote.address().to_string();
   }
-  ~Connection() {
+  ~StreamConnection() override {
     std::lock_guard lock(server_.connections_mutex);
     server_.connections.erase(this);
   }
@@ -68,28 +103,50 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
   void start() {
     {
       std::lock_guard lock(server_.connections_mutex);
-      server_.connections.emplace(this, weak_from_this());
+      server_.connections.emplace(this, this->weak_from_this());
     }
-    asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read(); });
+    asio::dispatch(stream_.get_executor(), [self = self()] { self->begin(); });
   }
 
-  /// On shutdown: a connection waiting for its next request is closed; a busy one closes after
-  /// its response.
-  void close_if_idle() {
-    asio::post(stream_.get_executor(), [self = shared_from_this()] {
-      if (self->idle_) self->stream_.socket().close();
+  void close_if_idle() override {
+    // Cancelling the pending read (or handshake) ends it with operation_aborted; its handler
+    // then closes the connection on this connection's strand.
+    asio::post(stream_.get_executor(), [self = self()] {
+      if (self->idle_) self->tcp_stream().cancel();
     });
   }
 
  private:
+  std::shared_ptr<StreamConnection> self() { return this->shared_from_this(); }
+  beast::tcp_stream& tcp_stream() { return beast::get_lowest_layer(stream_); }
+
+  void begin() {
+    if constexpr (kTls) {
+      tcp_stream().expires_after(kHandshakeTimeout);
+      idle_ = true;  // waiting for the client, like a read
+      stream_.async_handshake(asio::ssl::stream_base::server, [self = self()](beast::error_code error) {
+        self->idle_ = false;
+        // A failed handshake (plain HTTP sent to the TLS port, an old protocol or no shared
+        // cipher, the timeout) has no TLS session to close.
+        if (error) {
+          spdlog::debug("{{\"msg\":\"tls handshake failed\",\"reason\":\"{}\"}}", error.message());
+          return self->drop();
+        }
+        self->read();
+      });
+    } else {
+      read();
+    }
+  }
+
   void read() {
     if (server_.stopping) return close();
     parser_.emplace();
     parser_->body_limit(server_.context.config.max_body_bytes);
     parser_->header_limit(16 * 1024);
-    stream_.expires_after(kIdleTimeout);
+    tcp_stream().expires_after(kIdleTimeout);
     idle_ = true;
-    http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Connection::on_read, shared_from_this()));
+    http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&StreamConnection::on_read, self()));
   }
 
   void on_read(beast::error_code error, std::size_t) {
@@ -97,10 +154,13 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
     if (error == http::error::body_limit) {
       keep_alive_ = false;
       DispatchResult result{error_response("payload_too_large", "the request body is too large", "-"), "unmatched", "-"};
-      add_standard_headers(result.response, result.correlation_id);
+      add_standard_headers(result.response, result.correlation_id, kTls);
       return write(std::move(result), "?", std::chrono::steady_clock::now());
     }
-    if (error) return close();
+    // The client finished, or the server is stopping: end politely. Anything else (a timeout, a
+    // reset, a malformed request) drops the connection.
+    if (error == http::error::end_of_stream || error == asio::error::operation_aborted) return close();
+    if (error) return drop();
     http::request<http::string_body> request = parser_->release();
     keep_alive_ = request.keep_alive();
     version_ = request.version();
@@ -116,7 +176,7 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
     const auto started = std::chrono::steady_clock::now();
     // The guard keeps the I/O loop alive while the request is on a worker.
     auto guard = asio::make_work_guard(stream_.get_executor());
-    server_.workers.post([self = shared_from_this(), in = std::move(in), guard, started](Store& store) mutable {
+    server_.workers.post([self = self(), in = std::move(in), guard, started](Store& store) mutable {
       DispatchResult result = dispatch(self->server_.context, in, store);
       asio::post(self->stream_.get_executor(), [self, result = std::move(result), method = std::move(in.method), started]() mutable {
         self->write(std::move(result), method, started);
@@ -138,20 +198,33 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
     server_.context.metrics.record(method, result.route, result.response.status, seconds);
     spdlog::info("{{\"msg\":\"request\",\"method\":\"{}\",\"route\":\"{}\",\"status\":{},\"ms\":{:.3f},\"correlation_id\":\"{}\"}}",
                  method, result.route, result.response.status, seconds * 1000, result.correlation_id);
-    stream_.expires_after(kWriteTimeout);
-    http::async_write(stream_, *response, [self = shared_from_this(), response](beast::error_code error, std::size_t) {
-      if (error || response->need_eof()) return self->close();
+    tcp_stream().expires_after(kWriteTimeout);
+    http::async_write(stream_, *response, [self = self(), response](beast::error_code error, std::size_t) {
+      if (error) return self->drop();
+      if (response->need_eof()) return self->close();
       self->read();
     });
   }
 
+  /// Ends the connection cleanly: under TLS a close_notify first (waiting at most
+  /// kTlsShutdownTimeout for the client's), then the TCP close.
   void close() {
-    beast::error_code ignored;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
-    stream_.socket().close(ignored);
+    if constexpr (kTls) {
+      tcp_stream().expires_after(kTlsShutdownTimeout);
+      stream_.async_shutdown([self = self()](beast::error_code) { self->drop(); });
+    } else {
+      drop();
+    }
   }
 
-  beast::tcp_stream stream_;
+  /// Closes the TCP connection at once.
+  void drop() {
+    beast::error_code ignored;
+    tcp_stream().socket().shutdown(tcp::socket::shutdown_send, ignored);
+    tcp_stream().socket().close(ignored);
+  }
+
+  Stream stream_;
   Impl& server_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
@@ -164,9 +237,17 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
 void HttpServer::Impl::accept() {
   acceptor.async_accept(asio::make_strand(io), [this](beast::error_code error, tcp::socket socket) {
     if (stopping || !acceptor.is_open()) return;
-    if (!error) std::make_shared<Connection>(std::move(socket), *this)->start();
+    if (!error) start_connection(std::move(socket));
     accept();
   });
+}
+
+void HttpServer::Impl::start_connection(tcp::socket socket) {
+  if (tls) {
+    std::make_shared<StreamConnection<TlsStream>>(std::move(socket), *this, tls->native())->start();
+  } else {
+    std::make_shared<StreamConnection<PlainStream>>(std::move(socket), *this)->start();
+  }
 }
 
 void HttpServer::Impl::begin_shutdown() {
@@ -201,7 +282,8 @@ void HttpServer::Impl::poll_shutdown(std::chrono::steady_clock::time_point deadl
   });
 }
 
-HttpServer::HttpServer(ServerContext& context, WorkerPool& workers) : impl_(std::make_unique<Impl>(context, workers)) {}
+HttpServer::HttpServer(ServerContext& context, WorkerPool& workers, std::optional<TlsContext> tls)
+    : impl_(std::make_unique<Impl>(context, workers, std::move(tls))) {}
 
 HttpServer::~HttpServer() = default;
 

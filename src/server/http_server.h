@@ -4,19 +4,26 @@
 // (dispatch() runs there) and its response posted back to the connection. Keep-alive, a body
 // limit, idle timeouts. On SIGTERM or SIGINT it stops accepting, lets in-flight requests finish
 // (up to the shutdown grace), closes idle connections and returns from run().
+// With a TlsContext every connection speaks HTTPS: the TLS handshake must finish within 10
+// seconds, and a connection ends with a TLS close_notify before the TCP close. Without one it
+// speaks plain HTTP. Both kinds share the same request handling.
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/result.h"
 #include "server/server_context.h"
+#include "server/tls_context.h"
 #include "server/worker_pool.h"
 
 namespace rasso::server {
 
 class HttpServer {
  public:
-  HttpServer(ServerContext& context, WorkerPool& workers);
+  /// Serves HTTPS with `tls`, plain HTTP without (context.config.tls() should agree, since the
+  /// handlers read it to mark cookies Secure and send Strict-Transport-Security).
+  HttpServer(ServerContext& context, WorkerPool& workers, std::optional<TlsContext> tls = std::nullopt);
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;

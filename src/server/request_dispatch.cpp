@@ -60,7 +60,7 @@ std::string cookie_value(std::string_view header, std::string_view name) {
   return {};
 }
 
-void add_standard_headers(HttpResponse& response, const std::string& correlation_id) {
+void add_standard_headers(HttpResponse& response, const std::string& correlation_id, bool over_tls) {
   const bool has_cache_control = std::any_of(response.headers.begin(), response.headers.end(),
                                              [](const auto& header) { return header.first == "Cache-Control"; });
   if (!has_cache_control) response.headers.emplace_back("Cache-Control", "no-store");
@@ -69,6 +69,9 @@ void add_standard_headers(HttpResponse& response, const std::string& correlation
   response.headers.emplace_back("X-Content-Type-Options", "nosniff");
   response.headers.emplace_back("Referrer-Policy", "no-referrer");
   response.headers.emplace_back("X-Frame-Options", "DENY");
+  // A year, the usual minimum; no includeSubDomains, since other hosts of the force's domain are
+  // not this server's to promise for.
+  if (over_tls) response.headers.emplace_back("Strict-Transport-Security", "max-age=31536000");
   response.headers.emplace_back("X-Request-Id", correlation_id);
 }
 
@@ -82,7 +85,7 @@ DispatchResult dispatch(ServerContext& context, const IncomingRequest& in, Store
   result.route = match.route ? match.route->pattern : "unmatched";
 
   auto finish = [&](HttpResponse response) {
-    add_standard_headers(response, id);
+    add_standard_headers(response, id, context.config.tls());
     result.response = std::move(response);
     return result;
   };

@@ -33,8 +33,9 @@ struct DispatchResult {
 DispatchResult dispatch(ServerContext& context, const IncomingRequest& request, Store& store);
 
 /// Adds the security headers (CSP default-src 'self' with frame-ancestors 'none', nosniff,
-/// no-referrer, DENY framing), X-Request-Id, and Cache-Control: no-store unless one is set.
-void add_standard_headers(HttpResponse& response, const std::string& correlation_id);
+/// no-referrer, DENY framing; Strict-Transport-Security when `over_tls`), X-Request-Id, and
+/// Cache-Control: no-store unless one is set.
+void add_standard_headers(HttpResponse& response, const std::string& correlation_id, bool over_tls);
 
 /// The value of cookie `name` in a Cookie header, or empty.
 std::string cookie_value(std::string_view header, std::string_view name);

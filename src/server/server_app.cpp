@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <optional>
 #include <thread>
 
 #include "analytics/offence_facts.h"
@@ -55,6 +56,12 @@ Result<ServerConfig> resolve_server_config(const ServeOptions& options) {
   if (options.db) config.db = *options.db;
   if (options.listen) config.listen = *options.listen;
   if (options.web_dir) config.web_dir = *options.web_dir;
+  if (options.tls_cert) config.tls_cert = *options.tls_cert;
+  if (options.tls_key) config.tls_key = *options.tls_key;
+  if (config.tls_cert.empty() != config.tls_key.empty()) {
+    const char* missing = config.tls_cert.empty() ? "--tls-cert (server.tls_cert)" : "--tls-key (server.tls_key)";
+    return Error{"invalid_input", std::string("TLS needs both a certificate and its key; ") + missing + " is not set"};
+  }
   if (config.web_dir.empty()) config.web_dir = RASSO_DEFAULT_WEB_DIR;
   if (config.workers == 0) config.workers = std::max(2u, std::thread::hardware_concurrency());
   return config;
@@ -63,6 +70,13 @@ Result<ServerConfig> resolve_server_config(const ServeOptions& options) {
 Status run_server(const ServerConfig& config) {
   set_up_logging(config.log_level);
   const auto started = std::chrono::steady_clock::now();
+  // Before the store loads, so a wrong certificate or key fails at once.
+  std::optional<TlsContext> tls;
+  if (config.tls()) {
+    auto loaded = TlsContext::load(config.tls_cert, config.tls_key);
+    if (!loaded) return loaded.error();
+    tls = std::move(*loaded);
+  }
   const auto open_store = [&config]() { return open_sqlite_store(config.db, SqliteStoreOptions{false}); };
   auto store = open_store();
   if (!store) return store.error();
@@ -85,11 +99,11 @@ Status run_server(const ServerConfig& config) {
   if (!workers) return workers.error();
   store->reset();  // the workers have their own connections
 
-  HttpServer server(context, **workers);
+  HttpServer server(context, **workers, std::move(tls));
   auto bound = server.listen(config.listen);
   if (!bound) return bound.error();
   const double start_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::printf("listening on http://%s\n", bound->c_str());
+  std::printf("listening on %s://%s\n", config.tls() ? "https" : "http", bound->c_str());
   std::fflush(stdout);
   const auto snapshot = context.state.get();
   if (!snapshot->snapshot_problem.empty()) {

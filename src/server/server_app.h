@@ -17,15 +17,21 @@ struct ServeOptions {
   std::optional<std::string> db;
   std::optional<std::string> listen;
   std::optional<std::string> web_dir;
+  std::optional<std::string> tls_cert;
+  std::optional<std::string> tls_key;
 };
 
 /// The configuration `options` describe: defaults, then the file, then the overrides. The
-/// default web folder is the source tree's web/dist.
+/// default web folder is the source tree's web/dist. Error "invalid_input" when only one of the
+/// TLS certificate and key is set (after the overrides: the file may give one, the command line
+/// the other).
 Result<ServerConfig> resolve_server_config(const ServeOptions& options);
 
-/// Serves until SIGTERM or SIGINT. Prints "listening on http://HOST:PORT" as the first line of
-/// standard output once the port is bound; logs go to standard error as JSON lines. Returns
-/// after a graceful stop, or the error that kept the server from starting.
+/// Serves until SIGTERM or SIGINT. Prints "listening on http://HOST:PORT" ("https://" when TLS
+/// is configured) as the first line of standard output once the port is bound; logs go to
+/// standard error as JSON lines. Returns after a graceful stop, or the error that kept the
+/// server from starting: "io" naming the file when the TLS certificate or key cannot be read,
+/// is not PEM, or the key does not belong to the certificate (checked before the store loads).
 Status run_server(const ServerConfig& config);
 
 }  // namespace rasso::server

@@ -11,7 +11,7 @@ namespace {
 
 const std::set<std::string> kKnownKeys = {
     "server.db", "server.listen", "server.web_dir", "server.io_threads", "server.workers", "server.max_body_bytes",
-    "server.shutdown_grace_seconds", "server.log_level", "sessions.idle_timeout_seconds",
+    "server.shutdown_grace_seconds", "server.log_level", "server.tls_cert", "server.tls_key", "sessions.idle_timeout_seconds",
     "sessions.absolute_timeout_seconds", "security.argon2_ops_limit", "security.argon2_mem_limit_kib",
     "security.lockout_after_failures", "security.login_attempts_per_user", "security.login_attempts_per_address",
     "security.login_window_seconds", "audit.flush_interval_ms"};
@@ -71,6 +71,8 @@ Result<ServerConfig> parse_server_config(std::string_view text, ServerConfig con
   RASSO_READ(config.db, string_at(root, "server.db", config.db, source));
   RASSO_READ(config.listen, string_at(root, "server.listen", config.listen, source));
   RASSO_READ(config.web_dir, string_at(root, "server.web_dir", config.web_dir, source));
+  RASSO_READ(config.tls_cert, string_at(root, "server.tls_cert", config.tls_cert, source));
+  RASSO_READ(config.tls_key, string_at(root, "server.tls_key", config.tls_key, source));
   RASSO_READ(config.log_level, string_at(root, "server.log_level", config.log_level, source));
   RASSO_READ(config.io_threads, integer_at<std::size_t>(root, "server.io_threads", config.io_threads, 1, source));
   RASSO_READ(config.workers, integer_at<std::size_t>(root, "server.workers", config.workers, 0, source));

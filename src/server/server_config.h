@@ -17,6 +17,8 @@ struct ServerConfig {
   std::string db;                  // store path (empty: the CLI's default store)
   std::string listen = "127.0.0.1:8080";
   std::string web_dir;             // empty: the compiled-in web/dist of the source tree
+  std::string tls_cert;            // PEM certificate chain; with tls_key, serve HTTPS (both or neither)
+  std::string tls_key;             // PEM private key of tls_cert
   std::size_t io_threads = 1;
   std::size_t workers = 0;         // 0: one per core
   std::size_t max_body_bytes = 1 << 20;
@@ -29,6 +31,10 @@ struct ServerConfig {
   std::chrono::seconds login_window{60};
   std::chrono::milliseconds audit_flush_interval{5};
   std::string log_level = "info";
+
+  /// Whether the server speaks HTTPS: a certificate is configured. (resolve_server_config in
+  /// server_app.h refuses a certificate without a key and the reverse.)
+  bool tls() const { return !tls_cert.empty(); }
 };
 
 /// Reads `path` over the defaults. Errors: "config" with the file, line and key at fault (an

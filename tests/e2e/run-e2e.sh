@@ -93,7 +93,7 @@ server_pid=$!
 base_url=""
 for _ in $(seq 300); do
   if [[ -s $work/server.out ]]; then
-    base_url=$(head -n 1 "$work/server.out" | sed -n 's#^listening on \(http://[0-9.:]*\).*#\1#p')
+    base_url=$(head -n 1 "$work/server.out" | sed -n 's#^listening on \(https\{0,1\}://[0-9.:]*\).*#\1#p')
     [[ -n $base_url ]] && break
   fi
   if ! kill -0 "$server_pid" 2>/dev/null; then break; fi

@@ -1,7 +1,7 @@
 #pragma once
-// A small blocking HTTP/1.1 client on Boost.Beast for the server's integration tests, and a
-// ServerProcess that starts the real `rasso serve --listen 127.0.0.1:0`, reads the bound address
-// from its first line of output, and stops it with SIGTERM.
+// A small blocking HTTP/1.1 client on Boost.Beast for the server's integration tests (plain, or
+// HTTPS trusting one CA file), and a ServerProcess that starts the real `rasso serve --listen
+// 127.0.0.1:0`, reads the bound address from its first line of output, and stops it with SIGTERM.
 
 #include <signal.h>
 #include <sys/wait.h>
@@ -9,8 +9,10 @@
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/host_name_verification.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 
 #include <chrono>
 #include <cstdio>
@@ -24,7 +26,54 @@
 
 namespace rasso::testing_support {
 
+/// How long any one network step of a test client may take before it fails, so that a server
+/// that stops answering fails the test instead of hanging it.
+inline constexpr std::chrono::seconds kClientStepTimeout{30};
+
+/// Starts one asynchronous operation with `initiate(handler)`, runs `io` until it is done and
+/// returns its error. Put a deadline on the step with the stream's expires_after first.
+template <class Initiate>
+boost::beast::error_code run_step(boost::asio::io_context& io, Initiate initiate) {
+  boost::beast::error_code result;
+  initiate([&result](boost::beast::error_code error, auto&&...) { result = error; });
+  io.restart();
+  io.run();
+  return result;
+}
+
+/// A TLS client context that trusts only the PEM certificates in `ca_file`.
+inline boost::asio::ssl::context tls_client_context(const std::string& ca_file) {
+  boost::asio::ssl::context context(boost::asio::ssl::context::tls_client);
+  context.load_verify_file(ca_file);
+  context.set_verify_mode(boost::asio::ssl::verify_peer);
+  return context;
+}
+
+/// Connects `stream` (a tcp_stream, or an ssl_stream over one: its TCP layer) to host:port.
+template <class Stream>
+boost::beast::error_code connect_stream(boost::asio::io_context& io, Stream& stream, const std::string& host,
+                                        const std::string& port) {
+  boost::asio::ip::tcp::resolver resolver(io);
+  boost::beast::error_code error;
+  const auto endpoints = resolver.resolve(host, port, error);
+  if (error) return error;
+  auto& tcp = boost::beast::get_lowest_layer(stream);
+  tcp.expires_after(kClientStepTimeout);
+  return run_step(io, [&](auto done) { tcp.async_connect(endpoints, done); });
+}
+
+/// The TLS client handshake on a connected `stream`, checking the certificate names `host`.
+inline boost::beast::error_code tls_handshake(boost::asio::io_context& io,
+                                             boost::beast::ssl_stream<boost::beast::tcp_stream>& stream,
+                                             const std::string& host) {
+  stream.set_verify_callback(boost::asio::ssl::host_name_verification(host));
+  boost::beast::get_lowest_layer(stream).expires_after(kClientStepTimeout);
+  return run_step(io, [&](auto done) { stream.async_handshake(boost::asio::ssl::stream_base::client, done); });
+}
+
 struct HttpResult {
+  std::string transport_error;  // why no response arrived (status 0): refused, reset, TLS handshake failed, timeout
+  std::string tls_close_error;  // HTTPS: empty when the server answered the client's close_notify with its own
   int status = 0;
   std::string body;
   std::map<std::string, std::string> headers;  // lower-case names; the last value of a repeated one
@@ -63,16 +112,14 @@ inline std::string url_encode(const std::string& text) {
 /// One keep-alive connection to the server; remembers the session cookie and CSRF token.
 class HttpTestClient {
  public:
-  HttpTestClient(std::string host, std::string port) : host_(std::move(host)), port_(std::move(port)) {}
+  /// Plain HTTP when `ca_file` is empty; otherwise HTTPS, trusting only the certificates in it.
+  HttpTestClient(std::string host, std::string port, std::string ca_file = {})
+      : host_(std::move(host)), port_(std::move(port)), ca_file_(std::move(ca_file)) {}
 
   HttpResult request(const std::string& method, const std::string& target, const std::string& body = {},
                      const std::map<std::string, std::string>& extra_headers = {}) {
     namespace beast = boost::beast;
     namespace http = beast::http;
-    boost::asio::io_context io;
-    boost::asio::ip::tcp::resolver resolver(io);
-    beast::tcp_stream stream(io);
-    stream.connect(resolver.resolve(host_, port_));
     http::request<http::string_body> req(http::string_to_verb(method), target, 11);
     req.set(http::field::host, host_);
     if (!cookie_.empty()) req.set(http::field::cookie, "rasso_session=" + cookie_);
@@ -82,13 +129,32 @@ class HttpTestClient {
       req.body() = body;
     }
     req.prepare_payload();
-    http::write(stream, req);
-    beast::flat_buffer buffer;
-    http::response<http::string_body> res;
-    http::read(stream, buffer, res);
-    beast::error_code ignored;
-    stream.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
     HttpResult result;
+    http::response<http::string_body> res;
+    boost::asio::io_context io;
+    beast::error_code error;
+    if (ca_file_.empty()) {
+      beast::tcp_stream stream(io);
+      error = connect_stream(io, stream, host_, port_);
+      if (!error) error = exchange(io, stream, req, res);
+      beast::error_code ignored;
+      stream.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
+    } else {
+      auto context = tls_client_context(ca_file_);
+      beast::ssl_stream<beast::tcp_stream> stream(io, context);
+      error = connect_stream(io, stream, host_, port_);
+      if (!error) error = tls_handshake(io, stream, host_);
+      if (!error) error = exchange(io, stream, req, res);
+      if (!error) {
+        beast::get_lowest_layer(stream).expires_after(kClientStepTimeout);
+        const beast::error_code closed = run_step(io, [&](auto done) { stream.async_shutdown(done); });
+        if (closed) result.tls_close_error = closed.message();
+      }
+    }
+    if (error) {
+      result.transport_error = error.message();
+      return result;
+    }
     result.status = static_cast<int>(res.result_int());
     result.body = res.body();
     for (const auto& field : res) {
@@ -125,10 +191,23 @@ class HttpTestClient {
   const std::string& cookie() const { return cookie_; }
 
  private:
-  std::string host_, port_, cookie_, csrf_;
+  // Writes `req` and reads the response on a connected (and, for TLS, handshaken) stream.
+  template <class Stream, class Request, class Response>
+  static boost::beast::error_code exchange(boost::asio::io_context& io, Stream& stream, Request& req, Response& res) {
+    namespace http = boost::beast::http;
+    auto& tcp = boost::beast::get_lowest_layer(stream);
+    tcp.expires_after(kClientStepTimeout);
+    if (auto error = run_step(io, [&](auto done) { http::async_write(stream, req, done); })) return error;
+    boost::beast::flat_buffer buffer;
+    tcp.expires_after(kClientStepTimeout);
+    return run_step(io, [&](auto done) { http::async_read(stream, buffer, res, done); });
+  }
+
+  std::string host_, port_, ca_file_, cookie_, csrf_;
 };
 
-/// The real `rasso serve`, started with `arguments` (plus --listen 127.0.0.1:0).
+/// The real `rasso serve`, started with `arguments` (plus --listen 127.0.0.1:0), over HTTP or,
+/// when `arguments` give a certificate, HTTPS.
 class ServerProcess {
  public:
   explicit ServerProcess(const std::string& arguments, const std::string& log_file = "/dev/null") {
@@ -148,9 +227,11 @@ class ServerProcess {
     char line[512];
     if (output_ != nullptr && std::fgets(line, sizeof line, output_) != nullptr) {
       const std::string text(line);
-      const std::string prefix = "listening on http://";
-      if (text.rfind(prefix, 0) == 0) {
+      for (const std::string scheme : {"http", "https"}) {
+        const std::string prefix = "listening on " + scheme + "://";
+        if (text.rfind(prefix, 0) != 0) continue;
         const std::string address = text.substr(prefix.size(), text.find_first_of("\r\n") - prefix.size());
+        scheme_ = scheme;
         host_ = address.substr(0, address.rfind(':'));
         port_ = address.substr(address.rfind(':') + 1);
       }
@@ -165,8 +246,13 @@ class ServerProcess {
   }
 
   bool started() const { return !port_.empty(); }
-  HttpTestClient client() const { return HttpTestClient(host_, port_); }
+  /// A client of this server; for HTTPS, one that trusts the certificates in `ca_file`.
+  HttpTestClient client(const std::string& ca_file = {}) const { return HttpTestClient(host_, port_, ca_file); }
+  pid_t pid() const { return pid_; }
+  const std::string& host() const { return host_; }
   const std::string& port() const { return port_; }
+  /// "http" or "https", as the server announced.
+  const std::string& scheme() const { return scheme_; }
 
   /// Sends SIGTERM and waits (up to `limit`) for the exit; returns the exit code, or -1.
   int terminate(std::chrono::seconds limit = std::chrono::seconds(15)) {
@@ -186,7 +272,7 @@ class ServerProcess {
  private:
   pid_t pid_ = -1;
   FILE* output_ = nullptr;
-  std::string host_, port_;
+  std::string scheme_, host_, port_;
   bool stopped_ = false;
 };
 
