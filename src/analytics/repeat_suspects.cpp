@@ -5,6 +5,8 @@
 #include <limits>
 #include <set>
 #include <string_view>
+#include <tuple>
+#include <unordered_map>
 
 #include "core/protection_order.h"
 
@@ -13,8 +15,39 @@ namespace {
 
 constexpr std::uint64_t kUnresolvedBit = std::uint64_t{1} << 63;
 
-struct CrimeFacts {
-  std::vector<std::uint64_t> victims;  // resolved ids of the victims
+// One naming of a suspect in a crime: who (resolved id), which crime (row), through which record.
+struct Mention {
+  std::uint64_t suspect;
+  std::uint32_t crime;
+  const std::string* person_ref;
+};
+
+// Finds a crime's row by reference. Involvements come grouped by crime in the crimes' order, so
+// the row of the last one found, or the next, is tried before the hash index (built on first miss).
+class CrimeLookup {
+ public:
+  static constexpr std::uint32_t kMissing = std::numeric_limits<std::uint32_t>::max();
+
+  explicit CrimeLookup(const std::vector<CrimeRecord>& crimes) : crimes_(crimes) {}
+
+  std::uint32_t find(std::string_view crime_ref) {
+    for (std::size_t guess : {last_, last_ + 1}) {
+      if (guess < crimes_.size() && crimes_[guess].crime_ref == crime_ref) return static_cast<std::uint32_t>(last_ = guess);
+    }
+    if (index_.empty()) {
+      index_.reserve(crimes_.size());
+      for (std::uint32_t i = 0; i < crimes_.size(); ++i) index_.emplace(crimes_[i].crime_ref, i);
+    }
+    const auto found = index_.find(crime_ref);
+    if (found == index_.end()) return kMissing;
+    last_ = found->second;
+    return found->second;
+  }
+
+ private:
+  const std::vector<CrimeRecord>& crimes_;
+  std::unordered_map<std::string_view, std::uint32_t> index_;
+  std::size_t last_ = 0;
 };
 
 class PersonIds {
@@ -142,65 +175,90 @@ std::vector<RepeatSuspect> find_repeat_suspects(const RepeatSuspectInputs& input
                                                 const RepeatSuspectDefinition& definition,
                                                 const RankingWeights& weights, CivilDate as_of) {
   const std::vector<CrimeRecord>& crimes = *inputs.crimes;
-  std::unordered_map<std::string_view, std::uint32_t> crime_index;
-  crime_index.reserve(crimes.size());
-  for (std::uint32_t i = 0; i < crimes.size(); ++i) crime_index.emplace(crimes[i].crime_ref, i);
 
   // Crimes reported on or before window_start fall outside the look-back window.
   const CivilDate window_start = definition.look_back_months
                                      ? as_of.plus_months(-*definition.look_back_months)
                                      : CivilDate::from_days(std::numeric_limits<std::int32_t>::min());
-  auto in_scope = [&](const CrimeRecord& crime) {
-    if (crime.reported_date > as_of || crime.reported_date <= window_start) return false;
+  std::vector<char> crime_in_scope(crimes.size());
+  for (std::size_t i = 0; i < crimes.size(); ++i) {
+    const CrimeRecord& crime = crimes[i];
+    if (crime.reported_date > as_of || crime.reported_date <= window_start) continue;
     const OffenceInfo* offence = nullptr;
     if (inputs.offences != nullptr) {
       const auto it = inputs.offences->find(crime.offence_code);
       if (it != inputs.offences->end()) offence = &it->second;
     }
-    return counts_for_groups(definition, offence);
-  };
-
-  PersonIds ids(inputs.resolved);
-  std::vector<CrimeFacts> facts(crimes.size());
-  // suspect id -> (crime index, person_ref) pairs
-  std::unordered_map<std::uint64_t, std::vector<std::pair<std::uint32_t, const std::string*>>> named;
-  for (const InvolvementRecord& involvement : *inputs.involvements) {
-    const auto crime = crime_index.find(involvement.crime_ref);
-    if (crime == crime_index.end() || !in_scope(crimes[crime->second])) continue;
-    if (involvement.role == InvolvementRole::Victim) {
-      facts[crime->second].victims.push_back(ids.of(involvement.person_ref));
-    } else if (involvement.role == InvolvementRole::Suspect) {
-      named[ids.of(involvement.person_ref)].emplace_back(crime->second, &involvement.person_ref);
-    }
+    crime_in_scope[i] = counts_for_groups(definition, offence) ? 1 : 0;
   }
 
+  // Every victim (crime, person) and every suspect mention, in flat arrays: most people are named
+  // once, so a container per person or per crime would cost an allocation each.
+  CrimeLookup crime_of(crimes);
+  PersonIds ids(inputs.resolved);
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> victim_of_crime;
+  std::vector<Mention> mentions;
+  for (const InvolvementRecord& involvement : *inputs.involvements) {
+    const std::uint32_t crime = crime_of.find(involvement.crime_ref);
+    if (crime == CrimeLookup::kMissing || !crime_in_scope[crime]) continue;
+    if (involvement.role == InvolvementRole::Victim) {
+      victim_of_crime.emplace_back(crime, ids.of(involvement.person_ref));
+    } else if (involvement.role == InvolvementRole::Suspect) {
+      mentions.push_back({ids.of(involvement.person_ref), crime, &involvement.person_ref});
+    }
+  }
+  std::sort(victim_of_crime.begin(), victim_of_crime.end());
+  auto victims_of = [&](std::uint32_t crime) {
+    const auto first = std::lower_bound(victim_of_crime.begin(), victim_of_crime.end(), std::pair{crime, std::uint64_t{0}});
+    auto last = first;
+    while (last != victim_of_crime.end() && last->first == crime) ++last;
+    return std::pair{first, last};
+  };
+  // Grouped by person; a person named twice in one crime (two of his records) counts it once,
+  // through the smallest of those references.
+  std::sort(mentions.begin(), mentions.end(), [](const Mention& x, const Mention& y) {
+    return std::tie(x.suspect, x.crime, *x.person_ref) < std::tie(y.suspect, y.crime, *y.person_ref);
+  });
+
   std::vector<RepeatSuspect> suspects;
-  for (auto& [id, mentions] : named) {
-    std::sort(mentions.begin(), mentions.end(), [&](const auto& x, const auto& y) {
-      return std::tie(crimes[x.first].reported_date, crimes[x.first].crime_ref) <
-             std::tie(crimes[y.first].reported_date, crimes[y.first].crime_ref);
+  for (std::size_t begin = 0; begin < mentions.size();) {
+    std::size_t end = begin;
+    std::size_t distinct_crimes = 0;
+    while (end < mentions.size() && mentions[end].suspect == mentions[begin].suspect) {
+      if (end == begin || mentions[end].crime != mentions[end - 1].crime) ++distinct_crimes;
+      ++end;
+    }
+    const std::size_t group_begin = begin;
+    begin = end;
+    if (static_cast<int>(distinct_crimes) < definition.min_crimes) continue;
+    const std::uint64_t id = mentions[group_begin].suspect;
+    std::vector<Mention> named(mentions.begin() + static_cast<std::ptrdiff_t>(group_begin),
+                               mentions.begin() + static_cast<std::ptrdiff_t>(end));
+    named.erase(std::unique(named.begin(), named.end(), [](const Mention& x, const Mention& y) { return x.crime == y.crime; }),
+                named.end());
+    std::sort(named.begin(), named.end(), [&](const Mention& x, const Mention& y) {
+      return std::tie(crimes[x.crime].reported_date, crimes[x.crime].crime_ref) <
+             std::tie(crimes[y.crime].reported_date, crimes[y.crime].crime_ref);
     });
-    mentions.erase(std::unique(mentions.begin(), mentions.end(), [](const auto& x, const auto& y) { return x.first == y.first; }),
-                   mentions.end());
-    if (static_cast<int>(mentions.size()) < definition.min_crimes) continue;
     RepeatSuspect suspect;
     suspect.resolved_id = (id & kUnresolvedBit) ? 0 : id;
     std::set<std::uint64_t> victims;
     std::set<std::string> forces;
     std::set<std::string> person_refs;
-    for (const auto& [index, person_ref] : mentions) {
-      const CrimeRecord& crime = crimes[index];
+    for (const Mention& mention : named) {
+      const CrimeRecord& crime = crimes[mention.crime];
+      const auto [first_victim, last_victim] = victims_of(mention.crime);
       SuspectCrime entry{crime.crime_ref, crime.force_code, crime.offence_code, crime.reported_date, crime.outcome_code,
-                         0, static_cast<int>(facts[index].victims.size()), *person_ref, false};
+                         0, static_cast<int>(last_victim - first_victim), *mention.person_ref, false};
       if (inputs.offences != nullptr) {
         const auto it = inputs.offences->find(crime.offence_code);
         if (it != inputs.offences->end()) entry.harm_weight_days = it->second.harm_weight_days;
       }
-      for (std::uint64_t victim : facts[index].victims) {
-        if (victim != id) victims.insert(victim);
+      for (auto victim = first_victim; victim != last_victim; ++victim) {
+        if (victim->second != id) victims.insert(victim->second);
       }
       forces.insert(crime.force_code);
-      person_refs.insert(*person_ref);
+      person_refs.insert(*mention.person_ref);
       suspect.gravity_years += entry.harm_weight_days / 365.0;
       suspect.crimes.push_back(std::move(entry));
     }
