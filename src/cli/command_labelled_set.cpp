@@ -65,10 +65,18 @@ const std::vector<std::pair<const char*, std::string linkage::PersonRecord::*>>&
   return columns;
 }
 
+// What write_extract changed to make the set importable.
+struct ExtractWritten {
+  std::map<std::string, std::size_t> blanked;  // values the import would refuse, written blank, per column
+  std::size_t left_out = 0;                    // records with no name or identifier left, not written
+};
+
 // Writes persons.csv and truth.csv. A value the import would refuse (a FEBRL date of birth such as
-// 1985-02-30, say) is written blank, as a force would have to, and counted per column.
-Result<std::map<std::string, std::size_t>> write_extract(const linkage::LabelledPersons& data,
-                                                         const std::filesystem::path& out, const CodeTables& codes) {
+// 1985-02-30, say) is written blank, as a force would have to, and counted per column; a record
+// left with no forename, surname, PNC ID or CRO number (which the import refuses whole) is left
+// out of both files and counted.
+Result<ExtractWritten> write_extract(const linkage::LabelledPersons& data, const std::filesystem::path& out,
+                                     const CodeTables& codes) {
   std::filesystem::create_directories(out);
   auto persons = CsvWriter::open(out / "persons.csv");
   if (!persons) return persons.error();
@@ -82,15 +90,31 @@ Result<std::map<std::string, std::size_t>> write_extract(const linkage::Labelled
   }
   (*persons)->end_row();
   (*truth)->write_row(std::vector<std::string>{"person_ref", "true_id"});
-  std::map<std::string, std::size_t> blanked;
+  ExtractWritten written;
+  std::vector<std::string> values(fields.size());
   for (const linkage::PersonRecord& record : data.records) {
+    std::vector<std::string> refused;
+    bool identifiable = false;
     for (std::size_t i = 0; i < fields.size(); ++i) {
-      const std::string& value = record.*(person_columns()[i].second);
-      if (value.empty() || normalise_field(*fields[i], value, codes)) {
-        (*persons)->field(value);
-      } else {
+      values[i] = record.*(person_columns()[i].second);
+      if (!values[i].empty() && !normalise_field(*fields[i], values[i], codes)) {
+        values[i].clear();
+        refused.emplace_back(fields[i]->name);
+      }
+      const std::string_view name = fields[i]->name;
+      const bool identifies = name == "forename" || name == "surname" || name == "pnc_id" || name == "cro_number";
+      identifiable = identifiable || (identifies && !values[i].empty());
+    }
+    if (!identifiable) {
+      ++written.left_out;
+      continue;
+    }
+    for (const std::string& field : refused) ++written.blanked[field];
+    for (const std::string& value : values) {
+      if (value.empty()) {
         (*persons)->blank();
-        ++blanked[std::string(fields[i]->name)];
+      } else {
+        (*persons)->field(value);
       }
     }
     (*persons)->end_row();
@@ -98,7 +122,7 @@ Result<std::map<std::string, std::size_t>> write_extract(const linkage::Labelled
   }
   if (Status closed = (*persons)->close(); !closed) return closed.error();
   if (Status closed = (*truth)->close(); !closed) return closed.error();
-  return blanked;
+  return written;
 }
 
 }  // namespace
@@ -122,17 +146,23 @@ void register_labelled_set_command(CLI::App& app, CommandContext& context) {
     if (!context.load_codes(codes)) return;
     auto data = read_set(options->data, labelled_sets().at(options->set));
     if (!data) return context.fail(data.error());
-    auto blanked = write_extract(*data, options->out, codes);
-    if (!blanked) return context.fail(blanked.error());
-    fmt::print("Wrote {} person records of {} ({} true people) to {}.\n", data->records.size(), options->set,
+    auto written = write_extract(*data, options->out, codes);
+    if (!written) return context.fail(written.error());
+    fmt::print("Wrote {} person records of {} ({} true people) to {}.\n", data->records.size() - written->left_out,
+               options->set,
                [&] {
                  std::set<std::string_view> ids;
                  for (const auto& [ref, id] : data->true_id_by_ref) ids.insert(id);
                  return ids.size();
                }(),
                options->out);
-    for (const auto& [field, count] : *blanked) {
+    for (const auto& [field, count] : written->blanked) {
       fmt::print("  {} value(s) of {} the import would refuse were left blank\n", count, field);
+    }
+    if (written->left_out > 0) {
+      fmt::print("  {} record(s) with no forename, surname, PNC ID or CRO number (which the import refuses) "
+                 "were left out\n",
+                 written->left_out);
     }
   });
 }
