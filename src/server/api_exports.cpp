@@ -21,6 +21,7 @@
 #include "server/api_response.h"
 #include "server/api_routes.h"
 #include "server/person_presenter.h"
+#include "server/record_scope.h"
 #include "server/server_context.h"
 #include "server/server_state.h"
 #include "store/store.h"
@@ -100,7 +101,10 @@ HttpResponse export_table(const ApiRequest& request) {
     if (!from || !to) return error_response("invalid_input", "from and to must be dates YYYY-MM-DD", request.correlation_id);
     table = crime_list_table(state.tables(), *facts, *state.inputs.offences, *from, *to, label);
   } else if (name == "repeat-suspects") {
-    table = repeat_suspects_table(*state.repeat_suspects(*as_of), RepeatSuspectDefinition{}.describe(), label);
+    const rasso::CrimeVisible visible = [&](std::string_view crime_ref) {
+      return crime_in_scope(user, state, state.snapshot.find_crime(crime_ref));
+    };
+    table = repeat_suspects_table(*state.repeat_suspects(*as_of), RepeatSuspectDefinition{}.describe(), label, visible);
   } else if (name.rfind("worklist-", 0) == 0 && worklist_from_name(name.substr(9))) {
     const WorklistKind kind = *worklist_from_name(name.substr(9));
     auto items = run_worklist(kind, state.snapshot, *state.inputs.rules, *as_of, WorklistFilter{user.force_code, user.unit_code, ""});
