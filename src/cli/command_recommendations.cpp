@@ -6,12 +6,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analytics/recommendation_progress.h"
 #include "cli/cli_audit_event.h"
 #include "cli/command_context.h"
 #include "cli/commands.h"
 #include "cli/tabular_output.h"
-#include "ingest/csv_writer.h"
 #include "ingest/recommendation_file.h"
+#include "reports/export_csv.h"
+#include "reports/recommendations_export.h"
 
 namespace rasso::cli {
 namespace {
@@ -29,7 +31,7 @@ nlohmann::json recommendation_json(const Recommendation& rec) {
 }
 
 nlohmann::json action_json(const RecommendationAction& action, CivilDate as_of) {
-  const bool overdue = action.status != ActionStatus::Closed && action.due_date < as_of;
+  const bool overdue = action_overdue(action.status, action.due_date, as_of);
   return {{"action_id", action.action_id}, {"description", action.description}, {"owner", action.owner},
           {"due_date", action.due_date.to_iso()}, {"status", action_status_code(action.status)}, {"note", action.note},
           {"overdue", overdue}, {"days_overdue", overdue ? action.due_date.days_until(as_of) : 0},
@@ -69,24 +71,6 @@ void register_import(CLI::App& parent, CommandContext& context) {
   });
 }
 
-// Open and overdue action counts per recommendation on `as_of`.
-struct ActionCounts {
-  int actions = 0, open = 0, overdue = 0;
-};
-
-std::map<std::string, ActionCounts> count_actions(const std::vector<RecommendationAction>& actions, CivilDate as_of) {
-  std::map<std::string, ActionCounts> counts;
-  for (const RecommendationAction& action : actions) {
-    ActionCounts& count = counts[action.rec_id];
-    ++count.actions;
-    if (action.status != ActionStatus::Closed) {
-      ++count.open;
-      if (action.due_date < as_of) ++count.overdue;
-    }
-  }
-  return counts;
-}
-
 void register_list(CLI::App& parent, CommandContext& context) {
   struct Options {
     std::string db, status, as_of;
@@ -116,9 +100,7 @@ void register_list(CLI::App& parent, CommandContext& context) {
     if (!actions) return context.fail(actions.error());
     auto evidence = store->governance().recommendation_evidence("");
     if (!evidence) return context.fail(evidence.error());
-    std::map<std::string, int> evidence_counts;
-    for (const EvidenceItem& item : *evidence) ++evidence_counts[item.rec_id];
-    const auto counts = count_actions(*actions, *as_of);
+    const auto progress = recommendation_progress(*recommendations, *actions, *evidence, *as_of);
     context.audit(*store, "recommendations.view", "consultation", "recommendation", "list", kPurpose, {{"status", options->status}});
     if (context.exit_code != 0) return;
     TabularOutput table;
@@ -127,11 +109,10 @@ void register_list(CLI::App& parent, CommandContext& context) {
     for (const Recommendation& rec : *recommendations) {
       if (wanted && rec.status != *wanted) continue;
       if (options->for_forces && !rec.for_forces) continue;
-      const auto found = counts.find(rec.rec_id);
-      const ActionCounts count = found == counts.end() ? ActionCounts{} : found->second;
+      const RecommendationProgress& done = progress.at(rec.rec_id);
       table.add({rec.rec_id, date_text(rec.due_date), rec.for_forces ? "yes" : "no",
-                 std::string(recommendation_status_code(rec.status)), rec.owner, std::to_string(count.actions),
-                 std::to_string(count.open), std::to_string(count.overdue), std::to_string(evidence_counts[rec.rec_id]),
+                 std::string(recommendation_status_code(rec.status)), rec.owner, std::to_string(done.actions),
+                 std::to_string(done.open_actions), std::to_string(done.overdue_actions), std::to_string(done.evidence_items),
                  rec.summary});
     }
     if (options->csv) return table.print_csv();
@@ -362,13 +343,13 @@ void register_overdue(CLI::App& parent, CommandContext& context) {
     TabularOutput table;
     table.columns = {"kind", "id", "action_id", "due_date", "days_overdue", "owner", "status", "description"};
     for (const RecommendationAction& action : *actions) {
-      if (action.status == ActionStatus::Closed || action.due_date >= *as_of) continue;
+      if (!action_overdue(action.status, action.due_date, *as_of)) continue;
       table.add({"action", action.rec_id, std::to_string(action.action_id), action.due_date.to_iso(),
                  std::to_string(action.due_date.days_until(*as_of)), action.owner,
                  std::string(action_status_code(action.status)), action.description});
     }
     for (const Recommendation& rec : *recommendations) {
-      if (rec.status == RecommendationStatus::Closed || !rec.due_date || *rec.due_date >= *as_of) continue;
+      if (!recommendation_overdue(rec.status, rec.due_date, *as_of)) continue;
       table.add({"recommendation", rec.rec_id, "", rec.due_date->to_iso(), std::to_string(rec.due_date->days_until(*as_of)),
                  rec.owner, std::string(recommendation_status_code(rec.status)), rec.summary});
     }
@@ -391,7 +372,8 @@ void register_export(CLI::App& parent, CommandContext& context) {
     std::string db, out, as_of;
   };
   auto options = std::make_shared<Options>();
-  CLI::App* command = parent.add_subcommand("export", "Write the tracker as CSV: one row per recommendation and per action");
+  CLI::App* command = parent.add_subcommand(
+      "export", "Write the tracker as CSV: one row per recommendation (owner, status, overdue, counts) and per action");
   command->add_option("--out", options->out, "CSV file to write")->required();
   command->add_option("--as-of", options->as_of, "Date overdue is judged on (default today)");
   CommandContext::add_db_option(*command, options->db);
@@ -406,32 +388,8 @@ void register_export(CLI::App& parent, CommandContext& context) {
     if (!actions) return context.fail(actions.error());
     auto evidence = store->governance().recommendation_evidence("");
     if (!evidence) return context.fail(evidence.error());
-    std::map<std::string, int> evidence_counts;
-    for (const EvidenceItem& item : *evidence) ++evidence_counts[item.rec_id];
-    auto writer = CsvWriter::open(options->out, CsvWriterOptions{true});
-    if (!writer) return context.fail(writer.error());
-    CsvWriter& csv = **writer;
-    const std::vector<std::string> header = {"row", "id", "source", "number", "due_date", "for_forces", "area", "summary",
-                                             "owner", "status", "status_note", "evidence_items", "action_id", "action",
-                                             "action_owner", "action_due", "action_status", "action_overdue", "updated_at"};
-    csv.write_row(header);
-    for (const Recommendation& rec : *recommendations) {
-      const std::vector<std::string> row = {"recommendation", rec.rec_id, rec.source, rec.number, date_text(rec.due_date),
-                                            rec.for_forces ? "Y" : "N", rec.area, rec.summary, rec.owner,
-                                            std::string(recommendation_status_code(rec.status)), rec.status_note,
-                                            std::to_string(evidence_counts[rec.rec_id]), "", "", "", "", "", "", rec.updated_at};
-      csv.write_row(row);
-      for (const RecommendationAction& action : *actions) {
-        if (action.rec_id != rec.rec_id) continue;
-        const bool overdue = action.status != ActionStatus::Closed && action.due_date < *as_of;
-        const std::vector<std::string> action_row = {"action", rec.rec_id, "", "", "", "", "", "", "", "", "", "",
-                                                     std::to_string(action.action_id), action.description, action.owner,
-                                                     action.due_date.to_iso(), std::string(action_status_code(action.status)),
-                                                     overdue ? "Y" : "N", action.updated_at};
-        csv.write_row(action_row);
-      }
-    }
-    if (Status closed = csv.close(); !closed) return context.fail(closed.error());
+    const ExportTable table = recommendations_table(*recommendations, *actions, *evidence, *as_of);
+    if (Status written = write_export_csv(table, options->out); !written) return context.fail(written.error());
     context.audit(*store, "recommendations.export", "disclosure", "recommendation", "export", kPurpose,
                   {{"file", std::filesystem::path(options->out).filename().string()},
                    {"recommendations", recommendations->size()}, {"actions", actions->size()}});

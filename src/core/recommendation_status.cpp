@@ -102,4 +102,12 @@ Status check_action_transition(ActionStatus from, ActionStatus to, std::string_v
   return ok_status();
 }
 
+bool action_overdue(ActionStatus status, CivilDate due_date, CivilDate as_of) {
+  return status != ActionStatus::Closed && due_date < as_of;
+}
+
+bool recommendation_overdue(RecommendationStatus status, const std::optional<CivilDate>& due_date, CivilDate as_of) {
+  return status != RecommendationStatus::Closed && due_date && *due_date < as_of;
+}
+
 }  // namespace rasso

@@ -2,12 +2,14 @@
 // The life of an inspection recommendation in the tracker, and of each action agreed under it:
 // which status changes are allowed and what each needs, so a board cannot mark a recommendation
 // closed without a closure note, evidence and every action done. Pure rules; the store applies
-// them inside the write's transaction.
+// them inside the write's transaction. Also when either is overdue, the one rule that
+// `rasso recommendations overdue`, the tracker's list and its exports share.
 
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "core/civil_date.h"
 #include "core/result.h"
 
 namespace rasso {
@@ -46,5 +48,13 @@ Status check_recommendation_transition(const RecommendationFacts& facts, Recomme
 /// closed with a note saying what was done, closed -> in_progress (reopened) with a note. Same
 /// error codes as above.
 Status check_action_transition(ActionStatus from, ActionStatus to, std::string_view note);
+
+/// True when an action not closed is past its due date on `as_of`: due on day D, it is overdue
+/// from D+1. A closed action is never overdue.
+bool action_overdue(ActionStatus status, CivilDate due_date, CivilDate as_of);
+
+/// True when a recommendation not closed has a due date and it is before `as_of` (the same
+/// boundary as an action). One without a due date is never overdue.
+bool recommendation_overdue(RecommendationStatus status, const std::optional<CivilDate>& due_date, CivilDate as_of);
 
 }  // namespace rasso

@@ -55,17 +55,19 @@ ExportTable crime_list_table(const ExtractTables& tables, const KpiFacts& facts,
 }
 
 ExportTable repeat_suspects_table(const std::vector<RepeatSuspect>& suspects, const std::string& definition,
-                                  const PersonLabel& label) {
+                                  const PersonLabel& label, const CrimeVisible& visible) {
   ExportTable table;
   table.name = "Repeat suspects";
   table.columns = {"rank", "person", "score", "recency_points", "frequency", "gravity_years", "distinct_victims",
                    "forces", "latest_crime", "crime_refs", "current_measures"};
   table.notes = {"Repeat suspects: " + definition};
-  for (std::size_t i = 0; i < suspects.size(); ++i) {
-    const RepeatSuspect& suspect = suspects[i];
+  for (const RepeatSuspect& suspect : suspects) {
     std::vector<std::string> crimes;
-    for (const SuspectCrime& crime : suspect.crimes) crimes.push_back(crime.crime_ref);
-    table.rows.push_back({ExportCell::of_number(static_cast<double>(i + 1)),
+    for (const SuspectCrime& crime : suspect.crimes) {
+      if (!visible || visible(crime.crime_ref)) crimes.push_back(crime.crime_ref);
+    }
+    if (crimes.empty()) continue;
+    table.rows.push_back({ExportCell::of_number(static_cast<double>(table.rows.size() + 1)),
                           text(suspect.person_refs.empty() ? std::string() : label(suspect.person_refs.front())),
                           ExportCell::of_number(suspect.score), ExportCell::of_number(suspect.recency_points),
                           ExportCell::of_number(static_cast<double>(suspect.crimes.size())),

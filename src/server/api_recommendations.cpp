@@ -2,9 +2,7 @@
 // change it (owner, actions, evidence, status; the same rules as `rasso recommendations`);
 // analysts and the commissioner's scrutiny staff read it only.
 
-#include <array>
-#include <map>
-
+#include "analytics/recommendation_progress.h"
 #include "server/api_response.h"
 #include "server/api_routes.h"
 #include "server/server_context.h"
@@ -31,7 +29,7 @@ nlohmann::json recommendation_json(const Recommendation& rec) {
 }
 
 nlohmann::json action_json(const RecommendationAction& action, CivilDate today) {
-  const bool overdue = action.status != ActionStatus::Closed && action.due_date < today;
+  const bool overdue = action_overdue(action.status, action.due_date, today);
   return {{"action_id", action.action_id}, {"description", action.description}, {"owner", action.owner},
           {"due_date", action.due_date.to_iso()}, {"status", std::string(action_status_code(action.status))},
           {"note", action.note}, {"overdue", overdue}, {"days_overdue", overdue ? action.due_date.days_until(today) : 0},
@@ -53,34 +51,35 @@ HttpResponse list(const ApiRequest& request) {
     return error_response("invalid_input", "status must be open, in_progress, evidence_submitted or closed", request.correlation_id);
   }
   const bool for_forces = request.query_value("for_forces") == "true";
-  const CivilDate today = request.context->today();
-  std::map<std::string, std::array<int, 3>> counts;  // actions, open, overdue
-  for (const RecommendationAction& action : *actions) {
-    auto& count = counts[action.rec_id];
-    ++count[0];
-    if (action.status != ActionStatus::Closed) {
-      ++count[1];
-      if (action.due_date < today) ++count[2];
-    }
+  const std::string overdue = request.query_value("overdue");
+  if (!overdue.empty() && overdue != "true" && overdue != "false") {
+    return error_response("invalid_input", "overdue must be true or false", request.correlation_id);
   }
-  std::map<std::string, int> evidence_counts;
-  for (const EvidenceItem& item : *evidence) ++evidence_counts[item.rec_id];
+  auto as_of = date_query(request, "as_of", request.context->today());
+  if (!as_of) return error_response(as_of.error(), request.correlation_id);
+  const auto progress = recommendation_progress(*recommendations, *actions, *evidence, *as_of);
   std::vector<nlohmann::json> matching;
   for (const Recommendation& rec : *recommendations) {
+    const RecommendationProgress& done = progress.at(rec.rec_id);
     if (!status.empty() && rec.status != *parse_recommendation_status(status)) continue;
     if (for_forces && !rec.for_forces) continue;
+    if (overdue == "true" && !done.anything_overdue()) continue;
     nlohmann::json item = recommendation_json(rec);
-    const auto count = counts[rec.rec_id];
-    item["actions"] = count[0];
-    item["open_actions"] = count[1];
-    item["overdue_actions"] = count[2];
-    item["evidence_items"] = evidence_counts[rec.rec_id];
+    item["overdue"] = done.overdue;
+    item["days_overdue"] = done.days_overdue;
+    item["actions"] = done.actions;
+    item["open_actions"] = done.open_actions;
+    item["overdue_actions"] = done.overdue_actions;
+    item["evidence_items"] = done.evidence_items;
     matching.push_back(std::move(item));
   }
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = page->offset(); i < matching.size() && items.size() < page->page_size; ++i) items.push_back(matching[i]);
-  request.context->audit_read(request, "recommendations.view", "recommendation", "list", {{"status", status}});
-  return json_response(paginate(std::move(items), *page, matching.size()));
+  request.context->audit_read(request, "recommendations.view", "recommendation", "list",
+                              {{"status", status}, {"overdue", overdue == "true"}, {"as_of", as_of->to_iso()}});
+  nlohmann::json out = paginate(std::move(items), *page, matching.size());
+  out["as_of"] = as_of->to_iso();
+  return json_response(out);
 }
 
 HttpResponse show(const ApiRequest& request) {

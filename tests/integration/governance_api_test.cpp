@@ -5,12 +5,44 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <regex>
+#include <set>
 
 #include "support/server_test_fixture.h"
 
 namespace rasso::testing_support {
 namespace {
+
+// The ids GET /api/v1/recommendations?overdue=true lists on `as_of` (checking it echoes as_of).
+std::set<std::string> overdue_by_api(HttpTestClient& client, const std::string& as_of) {
+  const HttpResult listed = client.get("/api/v1/recommendations?overdue=true&page_size=500&as_of=" + as_of);
+  EXPECT_EQ(listed.status, 200) << listed.body;
+  EXPECT_EQ(listed.json()["as_of"], as_of);
+  std::set<std::string> ids;
+  for (const auto& item : listed.json()["items"]) {
+    EXPECT_TRUE(item["overdue"].get<bool>() || item["overdue_actions"].get<int>() > 0) << item.dump();
+    ids.insert(item["id"].get<std::string>());
+  }
+  EXPECT_EQ(listed.json()["total"], ids.size());
+  return ids;
+}
+
+// The ids of the recommendations `rasso recommendations overdue` lists, or lists an action of.
+std::set<std::string> overdue_by_cli(const TestWorkspace& workspace, const std::string& as_of) {
+  const CommandResult result =
+      run_rasso("recommendations overdue --json --as-of " + as_of + " --db " + workspace.store_path().string(), false);
+  EXPECT_EQ(result.exit_code, 0) << result.output;
+  const nlohmann::json listed = nlohmann::json::parse(result.output, nullptr, false);
+  std::set<std::string> ids;
+  for (const auto& item : listed["items"]) ids.insert(item["id"].get<std::string>());
+  return ids;
+}
+
+std::string utc_today() {
+  const auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return CivilDate::from_days(static_cast<std::int32_t>(days.time_since_epoch().count())).to_iso();
+}
 
 TEST(GovernanceApi, WorkforceRecommendationsAndScrutinyWithRoles) {
   TestWorkspace workspace;
@@ -48,6 +80,39 @@ TEST(GovernanceApi, WorkforceRecommendationsAndScrutinyWithRoles) {
   const auto listed = scott.get("/api/v1/recommendations?for_forces=true");
   ASSERT_EQ(listed.status, 200) << listed.body;
   EXPECT_EQ(listed.json()["total"], 5);
+
+  // Overdue on a date, by the rule of `rasso recommendations overdue`: due on day D, overdue from
+  // D+1; a recommendation not yet due is listed when one of its actions is overdue.
+  EXPECT_EQ(overdue_by_api(scott, "2025-01-31"), (std::set<std::string>{"HMICFRS-2024-01", "HMICFRS-2024-14"}));
+  EXPECT_EQ(overdue_by_api(scott, "2025-01-31"), overdue_by_cli(workspace, "2025-01-31"));
+  EXPECT_EQ(overdue_by_api(scott, "2025-02-01").size(), 9u);
+  const std::string not_yet_due = "/api/v1/recommendations/HMICFRS-2024-08";  // due 2025-11-30
+  EXPECT_FALSE(overdue_by_api(scott, "2025-09-30").contains("HMICFRS-2024-08"));
+  ASSERT_EQ(sue.post(not_yet_due + "/owner", {{"owner", "ACC Crime"}}).status, 200);
+  ASSERT_EQ(sue.post(not_yet_due + "/actions", {{"description", "Orders tracker"}, {"owner", "DI Orders"}, {"due_date", "2025-06-30"}})
+                .status,
+            201);
+  EXPECT_TRUE(overdue_by_api(scott, "2025-09-30").contains("HMICFRS-2024-08"));
+  EXPECT_FALSE(overdue_by_api(scott, "2025-06-30").contains("HMICFRS-2024-08"));
+  EXPECT_EQ(overdue_by_api(scott, "2025-09-30"), overdue_by_cli(workspace, "2025-09-30"));
+  const HttpResult all_on = scott.get("/api/v1/recommendations?page_size=500&as_of=2025-09-30");
+  EXPECT_EQ(all_on.json()["total"], 14) << "without overdue=true every recommendation is listed";
+  for (const auto& item : all_on.json()["items"]) {
+    if (item["id"] == "HMICFRS-2024-08") {
+      EXPECT_EQ(item["overdue"], false);
+      EXPECT_EQ(item["overdue_actions"], 1);
+    }
+    if (item["id"] == "HMICFRS-2024-01") {
+      EXPECT_EQ(item["overdue"], true);
+      EXPECT_EQ(item["days_overdue"], 304);  // 2024-11-30 to 2025-09-30
+    }
+  }
+  const std::string before = utc_today();
+  const HttpResult today = scott.get("/api/v1/recommendations?overdue=true");
+  ASSERT_EQ(today.status, 200) << today.body;
+  EXPECT_TRUE(today.json()["as_of"] == before || today.json()["as_of"] == utc_today()) << "as_of defaults to the server's today";
+  EXPECT_EQ(scott.get("/api/v1/recommendations?overdue=maybe").error_code(), "invalid_input");
+  EXPECT_EQ(scott.get("/api/v1/recommendations?as_of=2025-02-30").error_code(), "invalid_input");
   EXPECT_EQ(scott.get(rec).json()["can_edit"], false);
   EXPECT_EQ(scott.post(rec + "/owner", {{"owner", "Commissioner"}}).error_code(), "forbidden");
   EXPECT_EQ(scott.post(rec + "/actions", {{"description", "x"}, {"owner", "y"}, {"due_date", "2025-01-31"}}).error_code(), "forbidden");
@@ -71,6 +136,7 @@ TEST(GovernanceApi, WorkforceRecommendationsAndScrutinyWithRoles) {
   const auto seen = scott.get(rec).json();
   EXPECT_EQ(seen["status"], "closed");
   EXPECT_EQ(seen["history"].size(), 8u);
+  EXPECT_FALSE(overdue_by_api(scott, "2025-09-30").contains("HMICFRS-2024-03")) << "a closed recommendation is never overdue";
 
   // Scrutiny samples: drawn by the police side, read pseudonymised by the commissioner's staff.
   EXPECT_EQ(scott.post("/api/v1/scrutiny/samples", {{"from", "2021-01-01"}, {"to", "2025-09-30"}, {"seed", 5}}).error_code(),

@@ -10,71 +10,13 @@
 
 #include <set>
 
+#include "support/openapi_check.h"
 #include "support/server_test_fixture.h"
 
 namespace rasso::testing_support {
 namespace {
 
 constexpr const char* kAsOf = "2025-09-30";
-
-std::set<std::string> surnames_in_store(const TestWorkspace& workspace) {
-  auto store = open_sqlite_store(workspace.store_path());
-  std::set<std::string> surnames;
-  const auto surname = *entity_spec(Entity::Persons).index_of("surname");
-  const auto rows = (*store)->rows(Entity::Persons);  // kept alive: never range over a temporary
-  for (const auto& row : *rows) {
-    if (row[surname].size() >= 3) surnames.insert(row[surname]);
-  }
-  return surnames;
-}
-
-void expect_no_surname(const std::string& body, const std::set<std::string>& surnames, const std::string& what) {
-  for (const std::string& surname : surnames) {
-    EXPECT_EQ(body.find(surname), std::string::npos) << what << " shows the surname " << surname;
-  }
-}
-
-// The required top-level keys of the documented 2xx/4xx response of `method path` with `status`.
-std::vector<std::string> required_keys(const nlohmann::json& document, const std::string& path, const std::string& method,
-                                       int status) {
-  const auto& operation = document["paths"][path][method];
-  const std::string code = std::to_string(status);
-  if (!operation["responses"].contains(code)) return {};
-  nlohmann::json schema = operation["responses"][code]["content"].begin().value()["schema"];
-  if (schema.contains("$ref")) {
-    const std::string ref = schema["$ref"].get<std::string>();
-    schema = document["components"]["schemas"][ref.substr(ref.rfind('/') + 1)];
-  }
-  std::vector<std::string> keys;
-  if (schema.contains("required")) {
-    for (const auto& key : schema["required"]) keys.push_back(key.get<std::string>());
-  }
-  return keys;
-}
-
-class Checked {
- public:
-  explicit Checked(nlohmann::json document) : document_(std::move(document)) {}
-  /// Checks `result` carries the documented required keys of `pattern`'s response.
-  void check(const std::string& method, const std::string& pattern, const HttpResult& result) {
-    const auto body = result.json();
-    ASSERT_TRUE(document_["paths"].contains(pattern)) << pattern;
-    std::string lower = method;
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    ASSERT_TRUE(document_["paths"][pattern].contains(lower)) << method << " " << pattern;
-    EXPECT_TRUE(document_["paths"][pattern][lower]["responses"].contains(std::to_string(result.status)))
-        << method << " " << pattern << " answered " << result.status << " which is not documented: " << result.body;
-    for (const std::string& key : required_keys(document_, pattern, lower, result.status)) {
-      EXPECT_TRUE(body.contains(key)) << method << " " << pattern << " lacks '" << key << "': " << result.body.substr(0, 300);
-    }
-    covered_.insert(method + " " + pattern);
-  }
-  const std::set<std::string>& covered() const { return covered_; }
-
- private:
-  nlohmann::json document_;
-  std::set<std::string> covered_;
-};
 
 TEST(ServerApiCasework, EveryEndpointWithAuditAndGracefulStop) {
   TestWorkspace workspace;
@@ -86,7 +28,7 @@ TEST(ServerApiCasework, EveryEndpointWithAuditAndGracefulStop) {
   const auto document_response = anonymous.get("/api/v1/openapi.json");
   ASSERT_EQ(document_response.status, 200);
   const nlohmann::json document = document_response.json();
-  Checked api(document);
+  OpenApiCheck api(document);
 
   api.check("GET", "/healthz", anonymous.get("/healthz"));
   const auto metrics = anonymous.get("/metrics");

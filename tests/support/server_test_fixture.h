@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
 #include <string>
 
 #include "support/http_test_client.h"
@@ -70,5 +71,24 @@ class ServerTestStore {
   std::string config_;
   std::string unit_;
 };
+
+/// Every surname of three letters or more among the store's person records.
+inline std::set<std::string> surnames_in_store(const TestWorkspace& workspace) {
+  auto store = open_sqlite_store(workspace.store_path());
+  std::set<std::string> surnames;
+  const auto surname = *entity_spec(Entity::Persons).index_of("surname");
+  const auto rows = (*store)->rows(Entity::Persons);  // kept alive: never range over a temporary
+  for (const auto& row : *rows) {
+    if (row[surname].size() >= 3) surnames.insert(row[surname]);
+  }
+  return surnames;
+}
+
+/// Fails (naming `what`) for each surname of `surnames` that `body` contains.
+inline void expect_no_surname(const std::string& body, const std::set<std::string>& surnames, const std::string& what) {
+  for (const std::string& surname : surnames) {
+    EXPECT_EQ(body.find(surname), std::string::npos) << what << " shows the surname " << surname;
+  }
+}
 
 }  // namespace rasso::testing_support

@@ -76,5 +76,19 @@ TEST(RecommendationStatus, CodesRoundTrip) {
   EXPECT_FALSE(parse_action_status("finished"));
 }
 
+TEST(RecommendationStatus, OverdueFromTheDayAfterTheDueDateUntilClosed) {
+  const CivilDate due = *CivilDate::parse_iso("2025-01-31");
+  const CivilDate on_due = due, day_after = due.plus_days(1);
+  EXPECT_FALSE(action_overdue(ActionStatus::Open, due, on_due));
+  EXPECT_TRUE(action_overdue(ActionStatus::Open, due, day_after));
+  EXPECT_TRUE(action_overdue(ActionStatus::InProgress, due, day_after));
+  EXPECT_FALSE(action_overdue(ActionStatus::Closed, due, day_after));
+  EXPECT_FALSE(recommendation_overdue(S::InProgress, due, on_due));
+  EXPECT_TRUE(recommendation_overdue(S::InProgress, due, day_after));
+  EXPECT_TRUE(recommendation_overdue(S::EvidenceSubmitted, due, day_after));
+  EXPECT_FALSE(recommendation_overdue(S::Closed, due, day_after));
+  EXPECT_FALSE(recommendation_overdue(S::Open, std::nullopt, day_after));
+}
+
 }  // namespace
 }  // namespace rasso
