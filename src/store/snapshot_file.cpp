@@ -173,7 +173,7 @@ Error file_error(const std::filesystem::path& path, std::string_view what) {
 }
 
 // Writes the whole file to the open `file`; the table of contents is written twice, first as a
-// placeholder, then with the sections' offsets once they are known.
+// zeroed entry per section, then again with the sections' offsets once they are known.
 bool write_contents(std::FILE* file, const SnapshotStamp& stamp, const ExtractTables& tables,
                     const ResolvedAssignment& resolved) {
   FileWriter out(file);
