@@ -52,11 +52,15 @@ class CrimeLookup {
 
 class PersonIds {
  public:
-  explicit PersonIds(const std::unordered_map<std::string, std::uint64_t>* resolved) : resolved_(resolved) {}
+  explicit PersonIds(const RepeatSuspectInputs& inputs)
+      : resolved_(inputs.resolved), by_row_(inputs.involvement_resolution) {}
 
-  // The resolved id of a record, or an id of its own (high bit set) when it was never resolved.
-  std::uint64_t of(const std::string& person_ref) {
-    if (resolved_ != nullptr) {
+  // The resolved id of the record of involvement `row`, or an id of its own (high bit set) when
+  // the record was never resolved.
+  std::uint64_t of(std::size_t row, const std::string& person_ref) {
+    if (by_row_ != nullptr) {
+      if (row < by_row_->size() && (*by_row_)[row] != 0) return (*by_row_)[row];
+    } else if (resolved_ != nullptr) {
       const auto it = resolved_->find(person_ref);
       if (it != resolved_->end()) return it->second;
     }
@@ -66,6 +70,7 @@ class PersonIds {
 
  private:
   const std::unordered_map<std::string, std::uint64_t>* resolved_;
+  const std::vector<std::uint64_t>* by_row_;
   std::unordered_map<std::string, std::uint64_t> unresolved_;
 };
 
@@ -195,16 +200,19 @@ std::vector<RepeatSuspect> find_repeat_suspects(const RepeatSuspectInputs& input
   // Every victim (crime, person) and every suspect mention, in flat arrays: most people are named
   // once, so a container per person or per crime would cost an allocation each.
   CrimeLookup crime_of(crimes);
-  PersonIds ids(inputs.resolved);
+  PersonIds ids(inputs);
   std::vector<std::pair<std::uint32_t, std::uint64_t>> victim_of_crime;
   std::vector<Mention> mentions;
-  for (const InvolvementRecord& involvement : *inputs.involvements) {
+  const std::vector<InvolvementRecord>& involvements = *inputs.involvements;
+  for (std::size_t row = 0; row < involvements.size(); ++row) {
+    const InvolvementRecord& involvement = involvements[row];
+    if (involvement.role != InvolvementRole::Victim && involvement.role != InvolvementRole::Suspect) continue;
     const std::uint32_t crime = crime_of.find(involvement.crime_ref);
     if (crime == CrimeLookup::kMissing || !crime_in_scope[crime]) continue;
     if (involvement.role == InvolvementRole::Victim) {
-      victim_of_crime.emplace_back(crime, ids.of(involvement.person_ref));
-    } else if (involvement.role == InvolvementRole::Suspect) {
-      mentions.push_back({ids.of(involvement.person_ref), crime, &involvement.person_ref});
+      victim_of_crime.emplace_back(crime, ids.of(row, involvement.person_ref));
+    } else {
+      mentions.push_back({ids.of(row, involvement.person_ref), crime, &involvement.person_ref});
     }
   }
   std::sort(victim_of_crime.begin(), victim_of_crime.end());

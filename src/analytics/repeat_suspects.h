@@ -29,6 +29,9 @@ struct RepeatSuspectInputs {
   const std::vector<InvolvementRecord>* involvements = nullptr;
   /// person_ref -> resolved person id. A record with no entry stands for a person of its own.
   const std::unordered_map<std::string, std::uint64_t>* resolved = nullptr;
+  /// Optional, and faster: the resolved id of each involvement's record, by involvement row (0 when
+  /// unresolved), as loaded with the tables. When set, `resolved` is not consulted.
+  const std::vector<std::uint64_t>* involvement_resolution = nullptr;
   /// Offence code -> what the ranking needs. Codes missing here weigh nothing.
   const std::map<std::string, OffenceInfo, std::less<>>* offences = nullptr;
   /// Optional: used to show current bail and orders (may be null).

@@ -101,6 +101,7 @@ void register_export_command(CLI::App& app, CommandContext& context) {
     const bool with_names = options->names || !options->pseudonymise;
     std::unordered_map<std::string, std::string> names;
     std::optional<server::Pseudonymiser> pseudonymiser;
+    ResolvedAssignment resolved_ids;  // a pseudonym stands for the resolved person, not the record
     if (with_names) {
       auto loaded = person_names(*store);
       if (!loaded) return context.fail(loaded.error());
@@ -109,6 +110,9 @@ void register_export_command(CLI::App& app, CommandContext& context) {
       auto key = store->setting_or_insert("pseudonym_key", server::Pseudonymiser::generate_key_hex());
       if (!key) return context.fail(key.error());
       pseudonymiser.emplace(*key);
+      auto resolved = load_resolved(*store);
+      if (!resolved) return context.fail(resolved.error());
+      resolved_ids = std::move(*resolved);
     }
     const PersonLabel label = [&](std::string_view person_ref) -> std::string {
       const std::string ref(person_ref);
@@ -116,8 +120,8 @@ void register_export_command(CLI::App& app, CommandContext& context) {
         const auto found = names.find(ref);
         return found != names.end() ? found->second : ref;
       }
-      const auto resolved = snapshot->resolved.find(ref);
-      return pseudonymiser->pseudonym(resolved != snapshot->resolved.end() ? resolved->second : 0, ref);
+      const auto resolved = resolved_ids.find(ref);
+      return pseudonymiser->pseudonym(resolved != resolved_ids.end() ? resolved->second : 0, ref);
     };
 
     ExportTable table;

@@ -122,27 +122,26 @@ void register_suspects_command(CLI::App& app, CommandContext& context) {
     if (!context.load_codes(codes)) return;
     auto store = context.open_store(options->db, false);
     if (!store) return;
-    auto tables = load_extract_tables(
+    auto loaded = load_resolved_tables(
         *store, {Entity::Crimes, Entity::Involvements, Entity::Arrests, Entity::Bail, Entity::Orders});
-    if (!tables) return context.fail(tables.error());
-    auto resolved = load_resolved(*store);
-    if (!resolved) return context.fail(resolved.error());
+    if (!loaded) return context.fail(loaded.error());
+    const ExtractTables& tables = loaded->tables;
     const auto offences = offence_facts(codes);
     RepeatSuspectInputs inputs;
-    inputs.crimes = &tables->crimes;
-    inputs.involvements = &tables->involvements;
-    inputs.resolved = &*resolved;
+    inputs.crimes = &tables.crimes;
+    inputs.involvements = &tables.involvements;
+    inputs.involvement_resolution = &loaded->involvement_resolution;
     inputs.offences = &offences;
-    inputs.arrests = &tables->arrests;
-    inputs.bail_periods = &tables->bail_periods;
-    inputs.orders = &tables->orders;
+    inputs.arrests = &tables.arrests;
+    inputs.bail_periods = &tables.bail_periods;
+    inputs.orders = &tables.orders;
     const auto suspects = find_repeat_suspects(inputs, options->definition, options->weights, *as_of);
     context.audit(*store, "suspects.list", "consultation", "repeat_suspect_list", as_of->to_iso(), "tasking",
                   {{"definition", options->definition.describe()}, {"listed", std::min(options->top, suspects.size())}});
     if (options->json) {
       nlohmann::json out = {{"as_of", as_of->to_iso()},
                             {"definition", options->definition.describe()},
-                            {"resolution", resolved->empty() ? "none: run 'rasso link' to resolve identities" : "latest linkage run"},
+                            {"resolution", !loaded->linked ? "none: run 'rasso link' to resolve identities" : "latest linkage run"},
                             {"total", suspects.size()},
                             {"items", nlohmann::json::array()}};
       for (std::size_t i = 0; i < suspects.size() && i < options->top; ++i) out["items"].push_back(suspect_json(suspects[i], i + 1));
@@ -152,7 +151,7 @@ void register_suspects_command(CLI::App& app, CommandContext& context) {
     } else {
       fmt::print("Repeat suspects as of {}: {} found. Definition: {}\n", as_of->to_iso(), suspects.size(),
                  options->definition.describe());
-      if (resolved->empty()) fmt::print("Identities are not resolved yet: run 'rasso link' first (records are counted as written).\n");
+      if (!loaded->linked) fmt::print("Identities are not resolved yet: run 'rasso link' first (records are counted as written).\n");
       fmt::print("Score = R (recency points) + F (crimes) + G (harm, years) + V (distinct victims).\n\n");
       print_table(suspects, options->top, options->cold_cases);
     }

@@ -17,23 +17,21 @@ std::optional<KpiSnapshot> load_kpi_snapshot(CommandContext& context, Store& sto
     return std::nullopt;
   }
   snapshot.calendar = BankHolidayCalendar(*holidays);
-  auto tables = load_all_extract_tables(store);
-  if (!tables) {
-    context.fail(tables.error());
+  auto loaded = load_resolved_tables(store, {Entity::Units, Entity::Officers, Entity::Crimes, Entity::Persons,
+                                             Entity::Involvements, Entity::Arrests, Entity::Bail, Entity::Orders,
+                                             Entity::Breaches, Entity::VictimContacts, Entity::Biometrics,
+                                             Entity::Training});
+  if (!loaded) {
+    context.fail(loaded.error());
     return std::nullopt;
   }
-  snapshot.tables = std::move(*tables);
-  auto resolved = load_resolved(store);
-  if (!resolved) {
-    context.fail(resolved.error());
-    return std::nullopt;
-  }
-  snapshot.resolved = std::move(*resolved);
+  snapshot.tables = std::move(loaded->tables);
+  snapshot.involvement_resolution = std::move(loaded->involvement_resolution);
   snapshot.offences = offence_facts(snapshot.codes);
   RepeatSuspectInputs repeat_inputs;
   repeat_inputs.crimes = &snapshot.tables.crimes;
   repeat_inputs.involvements = &snapshot.tables.involvements;
-  repeat_inputs.resolved = &snapshot.resolved;
+  repeat_inputs.involvement_resolution = &snapshot.involvement_resolution;
   repeat_inputs.offences = &snapshot.offences;
   snapshot.repeat_suspects = find_repeat_suspects(repeat_inputs, snapshot.definition, RankingWeights{}, as_of);
   KpiInputs inputs;

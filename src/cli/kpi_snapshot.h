@@ -1,13 +1,12 @@
 #pragma once
 // What `rasso kpi`, `rasso report` and `rasso export` load before they compute: every extract
-// table, the resolved assignment, the code tables, the bank holidays, the repeat suspects as of
+// table, the resolved id of each involvement's record, the code tables, the bank holidays, the repeat suspects as of
 // the as-of date, and the KPI facts built from them.
 
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "analytics/kpi_facts.h"
@@ -22,7 +21,7 @@ namespace rasso::cli {
 struct KpiSnapshot {
   CodeTables codes;
   ExtractTables tables;
-  std::unordered_map<std::string, std::uint64_t> resolved;
+  std::vector<std::uint64_t> involvement_resolution;  // resolved id by involvement row (0: unresolved)
   std::map<std::string, OffenceInfo, std::less<>> offences;
   BankHolidayCalendar calendar;
   RepeatSuspectDefinition definition;

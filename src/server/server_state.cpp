@@ -16,8 +16,10 @@ void ServerState::build_indexes() {
   const ExtractTables& t = snapshot.tables();
   std::vector<std::pair<std::uint64_t, RowIndex>> by_resolved;
   by_resolved.reserve(t.persons.size());
+  std::vector<std::uint64_t> resolved_by_person_row(t.persons.size(), 0);
   for (RowIndex row = 0; row < t.persons.size(); ++row) {
     const std::uint64_t id = resolved_id_of(t.persons[row].person_ref);
+    resolved_by_person_row[row] = id;
     if (id != 0) by_resolved.emplace_back(id, row);
   }
   std::sort(by_resolved.begin(), by_resolved.end());
@@ -30,6 +32,13 @@ void ServerState::build_indexes() {
 
   involvements_by_person_ =
       group_by_person(t.involvements.size(), [&](RowIndex row) { return snapshot.person_of_involvement(row); });
+  // An involvement naming no person record (the import refuses that) keeps 0: the engine then
+  // counts its record as a person of its own, as it would with the assignment.
+  involvement_resolution_.assign(t.involvements.size(), 0);
+  for (RowIndex row = 0; row < t.involvements.size(); ++row) {
+    const RowIndex person = snapshot.person_of_involvement(row);
+    if (person != kNoRow) involvement_resolution_[row] = resolved_by_person_row[person];
+  }
   orders_by_subject_ = group_by_person(t.orders.size(), [&](RowIndex row) { return snapshot.subject_of_order(row); });
   breaches_by_person_ =
       group_by_person(t.breaches.size(), [&](RowIndex row) { return snapshot.find_person(t.breaches[row].person_ref); });
@@ -87,7 +96,7 @@ std::shared_ptr<const std::vector<RepeatSuspect>> ServerState::repeat_suspects(C
   RepeatSuspectInputs engine_inputs;
   engine_inputs.crimes = &t.crimes;
   engine_inputs.involvements = &t.involvements;
-  engine_inputs.resolved = &resolved;
+  engine_inputs.involvement_resolution = &involvement_resolution_;
   engine_inputs.offences = inputs.offences.get();
   engine_inputs.arrests = &t.arrests;
   engine_inputs.bail_periods = &t.bail_periods;

@@ -94,6 +94,7 @@ struct ServerState {
   RowsByPerson group_by_person(std::size_t row_count, const std::function<RowIndex(RowIndex)>& person_of) const;
 
   RowsByPerson involvements_by_person_;
+  std::vector<std::uint64_t> involvement_resolution_;  // resolved id by involvement row (0: unresolved)
   RowsByPerson orders_by_subject_;
   RowsByPerson breaches_by_person_;
   std::vector<RowIndex> crimes_newest_first_;

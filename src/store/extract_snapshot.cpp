@@ -84,13 +84,17 @@ Result<ResolvedAssignment> scan_resolved(Store& store) {
 }
 
 // The parts asked for from the snapshot file, or nullopt when the store has none or it is stale.
-std::optional<SnapshotContents> read_fresh_snapshot(Store& store, std::span<const Entity> entities,
-                                                    bool with_resolved) {
+std::optional<SnapshotContents> read_fresh_snapshot(Store& store, const SnapshotRequest& request) {
   const auto path = store.snapshot_path();
   if (path.empty()) return std::nullopt;
   auto stamp = store.snapshot_stamp();
   if (!stamp) return std::nullopt;  // the scan that follows reports what is wrong with the store
-  return read_snapshot_file(path, *stamp, entities, with_resolved);
+  return read_snapshot_file(path, *stamp, request);
+}
+
+std::vector<Entity> unique_entities(std::initializer_list<Entity> entities) {
+  const std::set<Entity> unique(entities);
+  return {unique.begin(), unique.end()};
 }
 
 constexpr std::array<Entity, kEntitiesInLoadOrder.size()> kAllEntities = kEntitiesInLoadOrder;
@@ -98,10 +102,30 @@ constexpr std::array<Entity, kEntitiesInLoadOrder.size()> kAllEntities = kEntiti
 }  // namespace
 
 Result<ExtractTables> load_extract_tables(Store& store, std::initializer_list<Entity> entities) {
-  const std::set<Entity> unique(entities);
-  const std::vector<Entity> wanted(unique.begin(), unique.end());
-  if (auto snapshot = read_fresh_snapshot(store, wanted, false)) return std::move(snapshot->tables);
+  const std::vector<Entity> wanted = unique_entities(entities);
+  if (auto snapshot = read_fresh_snapshot(store, {.entities = wanted})) return std::move(snapshot->tables);
   return scan_tables(store, wanted);
+}
+
+Result<ResolvedTables> load_resolved_tables(Store& store, std::initializer_list<Entity> entities) {
+  std::vector<Entity> wanted = unique_entities(entities);
+  if (!std::ranges::binary_search(wanted, Entity::Involvements)) {
+    wanted.insert(std::ranges::lower_bound(wanted, Entity::Involvements), Entity::Involvements);
+  }
+  ResolvedTables loaded;
+  if (auto snapshot = read_fresh_snapshot(store, {.entities = wanted, .involvement_resolution = true})) {
+    loaded.tables = std::move(snapshot->tables);
+    loaded.involvement_resolution = std::move(*snapshot->involvement_resolution);
+  } else {
+    auto tables = scan_tables(store, wanted);
+    if (!tables) return tables.error();
+    auto resolved = scan_resolved(store);
+    if (!resolved) return resolved.error();
+    loaded.tables = std::move(*tables);
+    loaded.involvement_resolution = resolve_involvements(loaded.tables.involvements, *resolved);
+  }
+  loaded.linked = std::ranges::any_of(loaded.involvement_resolution, [](std::uint64_t id) { return id != 0; });
+  return loaded;
 }
 
 Result<ExtractTables> load_all_extract_tables(Store& store) {
@@ -111,7 +135,7 @@ Result<ExtractTables> load_all_extract_tables(Store& store) {
 }
 
 Result<ResolvedAssignment> load_resolved(Store& store) {
-  if (auto snapshot = read_fresh_snapshot(store, {}, true)) return std::move(*snapshot->resolved);
+  if (auto snapshot = read_fresh_snapshot(store, {.resolved = true})) return std::move(*snapshot->resolved);
   return scan_resolved(store);
 }
 
@@ -128,7 +152,7 @@ Result<StoreContents> load_store_contents(Store& store) {
   if (tables_fresh || resolution_fresh) {
     const std::span<const Entity> entities =
         tables_fresh ? std::span<const Entity>(kAllEntities) : std::span<const Entity>();
-    if (auto read = read_snapshot_file(path, *stamp, entities, resolution_fresh)) {
+    if (auto read = read_snapshot_file(path, *stamp, {.entities = entities, .resolved = resolution_fresh})) {
       contents.tables = std::move(read->tables);
       if (read->resolved) contents.resolved = std::move(*read->resolved);
     } else {

@@ -25,6 +25,18 @@ Result<ExtractTables> load_all_extract_tables(Store& store);
 /// person_ref -> resolved id of the latest linkage run (empty before `rasso link` has run).
 Result<ResolvedAssignment> load_resolved(Store& store);
 
+/// Extract tables with the resolved id of each involvement's person record.
+struct ResolvedTables {
+  ExtractTables tables;
+  InvolvementResolution involvement_resolution;  // one per row of tables.involvements
+  bool linked = false;  // a linkage run has resolved some of the involvements' records
+};
+
+/// The tables `entities` (Involvements is always among them) and the involvement resolution: from
+/// the snapshot when both its stamps are fresh (no assignment map is built), otherwise from the
+/// store, looking each involvement's record up in the resolved assignment.
+Result<ResolvedTables> load_resolved_tables(Store& store, std::initializer_list<Entity> entities);
+
 /// Every table and the resolved assignment, and where each part came from.
 struct StoreContents {
   ExtractTables tables;

@@ -18,8 +18,10 @@ namespace rasso {
 namespace {
 
 constexpr std::array<char, 8> kMagic = {'R', 'A', 'S', 'S', 'O', 'S', 'N', 'P'};
-// Section ids: an entity's is its enum value; the resolved assignment's is this.
+// Section ids: an entity's is its enum value; the resolved assignment's and the involvement
+// resolution's are these.
 constexpr std::uint32_t kResolvedSection = 100;
+constexpr std::uint32_t kInvolvementResolutionSection = 101;
 
 // A record field added without adding it to fields() below would silently be lost from the
 // snapshot; these sizes make that a compile error (update fields(), the size, and the format).
@@ -181,7 +183,7 @@ bool write_contents(std::FILE* file, const SnapshotStamp& stamp, const ExtractTa
   out.raw(kSnapshotFormatVersion);
   out.field(stamp.tables);
   out.field(stamp.resolution);
-  std::vector<TocEntry> toc(kEntitiesInLoadOrder.size() + 1);
+  std::vector<TocEntry> toc(kEntitiesInLoadOrder.size() + 2);
   out.raw(static_cast<std::uint32_t>(toc.size()));
   const long toc_at = static_cast<long>(out.position());
   out.bytes(toc.data(), toc.size() * sizeof(TocEntry));
@@ -197,7 +199,7 @@ bool write_contents(std::FILE* file, const SnapshotStamp& stamp, const ExtractTa
     });
     entry.length = out.position() - entry.offset;
   }
-  TocEntry& entry = toc[next];
+  TocEntry& entry = toc[next++];
   entry.section = kResolvedSection;
   entry.offset = out.position();
   entry.rows = resolved.size();
@@ -206,6 +208,14 @@ bool write_contents(std::FILE* file, const SnapshotStamp& stamp, const ExtractTa
     out.raw(resolved_id);
   }
   entry.length = out.position() - entry.offset;
+
+  const InvolvementResolution ids = resolve_involvements(tables.involvements, resolved);
+  TocEntry& ids_entry = toc[next];
+  ids_entry.section = kInvolvementResolutionSection;
+  ids_entry.offset = out.position();
+  ids_entry.rows = ids.size();
+  out.bytes(ids.data(), ids.size() * sizeof(std::uint64_t));
+  ids_entry.length = out.position() - ids_entry.offset;
 
   if (out.failed() || std::fseek(file, toc_at, SEEK_SET) != 0) return false;
   return std::fwrite(toc.data(), sizeof(TocEntry), toc.size(), file) == toc.size();
@@ -288,7 +298,8 @@ class SectionReader {
   bool failed_ = false;
 };
 
-// A read-only mapping of a whole file, unmapped on destruction.
+// A read-only mapping of a whole file, unmapped on destruction. Pages are faulted in on first
+// touch, or up front, a range at a time, with populate().
 class MappedFile {
  public:
   explicit MappedFile(const std::filesystem::path& path) {
@@ -296,9 +307,7 @@ class MappedFile {
     if (descriptor < 0) return;
     struct stat status{};
     if (::fstat(descriptor, &status) == 0 && status.st_size > 0) {
-      // Populated up front: one call maps every page instead of a fault per page.
-      void* mapped = ::mmap(nullptr, static_cast<std::size_t>(status.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE,
-                            descriptor, 0);
+      void* mapped = ::mmap(nullptr, static_cast<std::size_t>(status.st_size), PROT_READ, MAP_PRIVATE, descriptor, 0);
       if (mapped != MAP_FAILED) {
         data_ = static_cast<const char*>(mapped);
         size_ = static_cast<std::size_t>(status.st_size);
@@ -314,6 +323,21 @@ class MappedFile {
 
   const char* data() const { return data_; }
   std::size_t size() const { return size_; }
+
+  // Maps every page of [offset, offset + length) now: one call instead of a fault per page, and
+  // only for the sections a read needs (a command reading two tables leaves the rest unmapped).
+  // A kernel without MADV_POPULATE_READ (before Linux 5.14) faults the pages in as they are read.
+  void populate(std::uint64_t offset, std::uint64_t length) const {
+#ifdef MADV_POPULATE_READ
+    const auto page = static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
+    const std::uint64_t begin = offset / page * page;
+    if (data_ == nullptr || length == 0 || offset + length > size_) return;
+    ::madvise(const_cast<char*>(data_) + begin, offset + length - begin, MADV_POPULATE_READ);
+#else
+    (void)offset;
+    (void)length;
+#endif
+  }
 
  private:
   const char* data_ = nullptr;
@@ -356,7 +380,15 @@ bool read_sections(const MappedFile& file, const Header& header, std::span<const
   for (const std::uint32_t section : wanted) {
     const TocEntry* entry = find_section(header, section);
     if (entry == nullptr || entry->rows > entry->length) return false;
+    file.populate(entry->offset, entry->length);
     SectionReader in(file.data() + entry->offset, file.data() + entry->offset + entry->length);
+    if (section == kInvolvementResolutionSection) {
+      if (entry->length != entry->rows * sizeof(std::uint64_t)) return false;
+      InvolvementResolution ids(entry->rows);
+      std::memcpy(ids.data(), file.data() + entry->offset, entry->length);
+      into.involvement_resolution = std::move(ids);
+      continue;
+    }
     if (section == kResolvedSection) {
       ResolvedAssignment resolved;
       resolved.reserve(entry->rows);
@@ -395,9 +427,21 @@ void merge_contents(SnapshotContents& into, SnapshotContents& part) {
     });
   }
   if (part.resolved) into.resolved = std::move(part.resolved);
+  if (part.involvement_resolution) into.involvement_resolution = std::move(part.involvement_resolution);
 }
 
 }  // namespace
+
+InvolvementResolution resolve_involvements(const std::vector<InvolvementRecord>& involvements,
+                                           const ResolvedAssignment& resolved) {
+  InvolvementResolution ids(involvements.size(), 0);
+  if (resolved.empty()) return ids;
+  for (std::size_t row = 0; row < involvements.size(); ++row) {
+    const auto found = resolved.find(involvements[row].person_ref);
+    if (found != resolved.end()) ids[row] = found->second;
+  }
+  return ids;
+}
 
 Status write_snapshot_file(const std::filesystem::path& path, const SnapshotStamp& stamp, const ExtractTables& tables,
                            const ResolvedAssignment& resolved) {
@@ -427,12 +471,15 @@ Status write_snapshot_file(const std::filesystem::path& path, const SnapshotStam
 }
 
 std::optional<SnapshotContents> read_snapshot_file(const std::filesystem::path& path, const SnapshotStamp& stamp,
-                                                   std::span<const Entity> entities, bool with_resolved) {
+                                                   const SnapshotRequest& request) {
   const MappedFile file(path);
   const auto header = read_header(file);
   if (!header) return std::nullopt;
-  if (!entities.empty() && header->stamp.tables != stamp.tables) return std::nullopt;
-  if (with_resolved && header->stamp.resolution != stamp.resolution) return std::nullopt;
+  const bool tables_fresh = header->stamp.tables == stamp.tables;
+  const bool resolution_fresh = header->stamp.resolution == stamp.resolution;
+  if (!request.entities.empty() && !tables_fresh) return std::nullopt;
+  if (request.resolved && !resolution_fresh) return std::nullopt;
+  if (request.involvement_resolution && !(tables_fresh && resolution_fresh)) return std::nullopt;
 
   // Two halves of about equal bytes, read on two threads.
   std::vector<std::pair<std::uint64_t, std::uint32_t>> by_length;
@@ -440,8 +487,9 @@ std::optional<SnapshotContents> read_snapshot_file(const std::filesystem::path& 
     const TocEntry* entry = find_section(*header, section);
     by_length.emplace_back(entry == nullptr ? 0 : entry->length, section);
   };
-  for (Entity entity : entities) add(static_cast<std::uint32_t>(entity));
-  if (with_resolved) add(kResolvedSection);
+  for (Entity entity : request.entities) add(static_cast<std::uint32_t>(entity));
+  if (request.resolved) add(kResolvedSection);
+  if (request.involvement_resolution) add(kInvolvementResolutionSection);
   std::sort(by_length.rbegin(), by_length.rend());
   std::array<std::vector<std::uint32_t>, 2> halves;
   std::array<std::uint64_t, 2> half_bytes{0, 0};

@@ -8,7 +8,8 @@
 //
 // Layout (host byte order; written and read by the same build on the same machine): a header
 // (magic, format version, stamp), a table of contents with the offset, length and row count of
-// each section (one per extract entity, one for the resolved assignment), then the sections. The
+// each section (one per extract entity, one for the resolved assignment, one for the resolved id
+// of each involvement's person record), then the sections. The
 // file is written to a temporary name, flushed to disk and renamed into place, so a reader sees
 // either the previous file or the new one; it is created readable by its owner only (0600), like
 // the data it copies.
@@ -20,6 +21,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "core/entity.h"
 #include "core/extract_records.h"
@@ -30,6 +32,15 @@ namespace rasso {
 /// person_ref -> resolved id of the latest linkage run.
 using ResolvedAssignment = std::unordered_map<std::string, std::uint64_t>;
 
+/// The resolved id of each involvement's person record, by involvement row (0 for a record the
+/// latest linkage run did not resolve). It lets an engine group involvements by person without a
+/// lookup by reference per row.
+using InvolvementResolution = std::vector<std::uint64_t>;
+
+/// `resolved` looked up for each of `involvements`, in their order.
+InvolvementResolution resolve_involvements(const std::vector<InvolvementRecord>& involvements,
+                                           const ResolvedAssignment& resolved);
+
 /// The versions of a store's contents that a snapshot was taken at (Store::snapshot_stamp).
 struct SnapshotStamp {
   std::string tables;      // changes with every import and recording
@@ -38,27 +49,36 @@ struct SnapshotStamp {
 };
 
 /// Bumped whenever a record struct or the layout changes, so an older file is ignored.
-inline constexpr std::uint32_t kSnapshotFormatVersion = 1;
+inline constexpr std::uint32_t kSnapshotFormatVersion = 2;
+
+/// The parts of a snapshot file one read asks for.
+struct SnapshotRequest {
+  std::span<const Entity> entities{};   // these tables (fresh when the tables stamp matches)
+  bool resolved = false;                // the assignment (fresh when the resolution stamp matches)
+  bool involvement_resolution = false;  // fresh only when both stamps match
+};
 
 /// What one read of a snapshot file returns: the requested tables (others left empty) and, if
-/// requested, the resolved assignment.
+/// requested, the resolved assignment and the involvement resolution.
 struct SnapshotContents {
   ExtractTables tables;
   std::optional<ResolvedAssignment> resolved;
+  std::optional<InvolvementResolution> involvement_resolution;
 };
 
-/// Writes `tables` and `resolved` as the snapshot at `path`, stamped `stamp`, atomically
+/// Writes `tables`, `resolved` and the involvement resolution derived from both as the snapshot
+/// at `path`, stamped `stamp`, atomically
 /// (temporary file, fsync, rename) with mode 0600. Error "file" naming the path on any I/O
 /// failure; the previous file, if any, is then left as it was.
 Status write_snapshot_file(const std::filesystem::path& path, const SnapshotStamp& stamp, const ExtractTables& tables,
                            const ResolvedAssignment& resolved);
 
-/// Reads `entities` (and the resolved assignment when `with_resolved`) from the snapshot at
-/// `path`, on two threads. Returns nullopt — never an error, as the caller then reads the store —
+/// Reads the parts `request` asks for from the snapshot at `path`, on two threads; only their
+/// sections are paged in. Returns nullopt — never an error, as the caller then reads the store —
 /// when the file is missing, the stamp of a part asked for differs from `stamp`'s, its format
 /// version differs, or it is truncated or malformed.
 std::optional<SnapshotContents> read_snapshot_file(const std::filesystem::path& path, const SnapshotStamp& stamp,
-                                                   std::span<const Entity> entities, bool with_resolved);
+                                                   const SnapshotRequest& request);
 
 /// The stamp recorded in the snapshot at `path`, or nullopt when there is no readable snapshot
 /// of this format version there.

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <algorithm>
 #include <fstream>
 
 #include <gtest/gtest.h>
@@ -99,6 +100,18 @@ TEST(SnapshotFile, ImportAndLinkLeaveAFreshSnapshotThatLoadsTheSameTablesAsTheSt
   EXPECT_EQ(crimes_only->orders, from_store.tables.orders);
   EXPECT_TRUE(crimes_only->persons.empty());
   EXPECT_TRUE(crimes_only->victim_contacts.empty());
+
+  // The involvement resolution read from the file is each involvement's record looked up in the
+  // store's assignment, row by row.
+  auto resolved_tables = load_resolved_tables(*store, {Entity::Crimes});
+  ASSERT_TRUE(resolved_tables) << resolved_tables.error().message;
+  EXPECT_TRUE(resolved_tables->linked);
+  EXPECT_EQ(resolved_tables->tables.involvements, from_store.tables.involvements) << "involvements are always loaded";
+  const InvolvementResolution expected = resolve_involvements(from_store.tables.involvements, from_store.resolved);
+  ASSERT_EQ(expected.size(), from_store.tables.involvements.size());
+  EXPECT_EQ(resolved_tables->involvement_resolution, expected);
+  EXPECT_TRUE(std::ranges::none_of(expected, [](std::uint64_t id) { return id == 0; }))
+      << "every record of a linked store is resolved";
 }
 
 TEST(SnapshotFile, AnImportMakesTheTablesStaleButKeepsTheResolution) {
@@ -138,7 +151,7 @@ TEST(SnapshotFile, ADamagedOrForeignSnapshotIsIgnored) {
   // Truncated: every section must lie inside the file.
   const auto size = std::filesystem::file_size(path);
   std::filesystem::resize_file(path, size / 2);
-  EXPECT_FALSE(read_snapshot_file(path, *stamp, kEntitiesInLoadOrder, true));
+  EXPECT_FALSE(read_snapshot_file(path, *stamp, {.entities = kEntitiesInLoadOrder, .resolved = true}));
   auto loaded = load_store_contents(*store);
   ASSERT_TRUE(loaded);
   EXPECT_FALSE(loaded->tables_from_snapshot);
@@ -148,7 +161,7 @@ TEST(SnapshotFile, ADamagedOrForeignSnapshotIsIgnored) {
   // Not a snapshot at all.
   testing_support::write_file(path, "this is not a snapshot");
   EXPECT_FALSE(snapshot_file_stamp(path));
-  EXPECT_FALSE(read_snapshot_file(path, *stamp, kEntitiesInLoadOrder, true));
+  EXPECT_FALSE(read_snapshot_file(path, *stamp, {.entities = kEntitiesInLoadOrder, .resolved = true}));
 
   // Another store's snapshot, even at the same import and linkage numbers, is not this store's.
   const auto other_folder = workspace.root() / "other";
@@ -178,15 +191,31 @@ TEST(SnapshotFile, AFailedWriteLeavesThePreviousFileAndReportsThePath) {
   tables.units = {{"U1", "WD", "Unit one", "rasso"}};
   ASSERT_TRUE(write_snapshot_file(path, SnapshotStamp{"tables-1", "resolution-1"}, tables, {{"P1", 3}}));
   const std::vector<Entity> units{Entity::Units};
-  auto read = read_snapshot_file(path, SnapshotStamp{"tables-1", "other"}, units, false);
+  auto read = read_snapshot_file(path, SnapshotStamp{"tables-1", "other"}, {.entities = units});
   ASSERT_TRUE(read);
   EXPECT_EQ(read->tables.units, tables.units);
   EXPECT_FALSE(read->resolved);
-  EXPECT_FALSE(read_snapshot_file(path, SnapshotStamp{"tables-1", "other"}, units, true));
-  EXPECT_FALSE(read_snapshot_file(path, SnapshotStamp{"tables-2", "resolution-1"}, units, false));
-  auto resolved = read_snapshot_file(path, SnapshotStamp{"x", "resolution-1"}, {}, true);
+  EXPECT_FALSE(read_snapshot_file(path, SnapshotStamp{"tables-1", "other"}, {.entities = units, .resolved = true}));
+  EXPECT_FALSE(read_snapshot_file(path, SnapshotStamp{"tables-2", "resolution-1"}, {.entities = units}));
+  auto resolved = read_snapshot_file(path, SnapshotStamp{"x", "resolution-1"}, {.resolved = true});
   ASSERT_TRUE(resolved && resolved->resolved);
   EXPECT_EQ(resolved->resolved->at("P1"), 3u);
+}
+
+TEST(SnapshotFile, TheInvolvementResolutionIsFreshOnlyWhenTablesAndResolutionBothAre) {
+  TestWorkspace workspace;
+  const auto path = workspace.root() / "tiny.snapshot";
+  ExtractTables tables;
+  tables.involvements = {{"C1", "P1", InvolvementRole::Suspect, "", std::nullopt, "", std::nullopt},
+                         {"C1", "P2", InvolvementRole::Victim, "", std::nullopt, "", std::nullopt},
+                         {"C2", "P3", InvolvementRole::Suspect, "", std::nullopt, "", std::nullopt}};
+  ASSERT_TRUE(write_snapshot_file(path, SnapshotStamp{"t1", "r1"}, tables, {{"P1", 7}, {"P3", 7}}));
+  const SnapshotRequest request{.involvement_resolution = true};
+  auto read = read_snapshot_file(path, SnapshotStamp{"t1", "r1"}, request);
+  ASSERT_TRUE(read && read->involvement_resolution);
+  EXPECT_EQ(*read->involvement_resolution, (InvolvementResolution{7, 0, 7})) << "P2 was never resolved";
+  EXPECT_FALSE(read_snapshot_file(path, SnapshotStamp{"t2", "r1"}, request)) << "a new import";
+  EXPECT_FALSE(read_snapshot_file(path, SnapshotStamp{"t1", "r2"}, request)) << "a new linkage run";
 }
 
 TEST(SnapshotFile, TheCliSaysItWroteTheSnapshot) {

@@ -127,6 +127,34 @@ TEST_F(RepeatSuspectsTest, AResolvedVictimCountsOnce) {
   EXPECT_EQ(dan.distinct_victims, 1);
 }
 
+TEST_F(RepeatSuspectsTest, ResolvedIdsByInvolvementRowGiveTheSameListAsTheAssignment) {
+  resolved_["P5"] = 9;
+  resolved_["P6"] = 9;
+  const auto from_assignment = run();
+  // The same resolution given row by row (0: unresolved); the assignment is then not consulted.
+  std::vector<std::uint64_t> by_row;
+  for (const InvolvementRecord& involvement : involvements_) {
+    const auto found = resolved_.find(involvement.person_ref);
+    by_row.push_back(found == resolved_.end() ? 0 : found->second);
+  }
+  inputs_.involvement_resolution = &by_row;
+  inputs_.resolved = nullptr;
+  const auto from_rows = run();
+  ASSERT_EQ(from_rows.size(), 2u);
+  ASSERT_EQ(from_rows.size(), from_assignment.size());
+  for (std::size_t i = 0; i < from_rows.size(); ++i) {
+    EXPECT_EQ(from_rows[i].resolved_id, from_assignment[i].resolved_id);
+    EXPECT_EQ(from_rows[i].person_refs, from_assignment[i].person_refs);
+    EXPECT_EQ(from_rows[i].distinct_victims, from_assignment[i].distinct_victims);
+    EXPECT_EQ(from_rows[i].score, from_assignment[i].score);
+    EXPECT_EQ(from_rows[i].reasons, from_assignment[i].reasons);
+  }
+  // Unresolving Dan's records row by row splits him again.
+  by_row[7] = 0;
+  by_row[8] = 0;
+  EXPECT_EQ(run().size(), 1u);
+}
+
 TEST_F(RepeatSuspectsTest, CrimesAfterTheAsOfDateAreIgnoredAndOrderIsDeterministic) {
   const auto early = find_repeat_suspects(inputs_, {}, RankingWeights{}, date("2024-12-31"));
   ASSERT_EQ(early.size(), 1u);
