@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <map>
 
+#include "analytics/parallel_halves.h"
+
 namespace rasso {
 namespace {
 
@@ -199,9 +201,11 @@ void add_crime_flows(const KpiCrimeFact& crime, const SlotMap& slots, bool repea
   }
 }
 
-std::vector<FlowTable> accumulate_flows(const KpiFacts& facts, const std::vector<Layout>& layouts, const SlotMap& slots) {
-  std::vector<FlowTable> tables;
-  for (const Layout& layout : layouts) tables.emplace_back(layout, slots.count());
+// Adds every crime's and event's flows to tables [first, last).
+void accumulate_flows_into(const KpiFacts& facts, const SlotMap& slots, std::vector<FlowTable>& tables,
+                           std::size_t first, std::size_t last) {
+  const auto begin = tables.begin() + static_cast<std::ptrdiff_t>(first);
+  const auto end = tables.begin() + static_cast<std::ptrdiff_t>(last);
   std::vector<FlowContribution> flows;
   std::vector<DaysContribution> days;
   flows.reserve(16);
@@ -209,7 +213,8 @@ std::vector<FlowTable> accumulate_flows(const KpiFacts& facts, const std::vector
   for (std::size_t i = 0; i < facts.crimes.size(); ++i) {
     add_crime_flows(facts.crimes[i], slots, facts.repeat_suspects_available, flows, days);
     if (flows.empty() && days.empty()) continue;
-    for (FlowTable& table : tables) {
+    for (auto table_it = begin; table_it != end; ++table_it) {
+      FlowTable& table = *table_it;
       const std::uint32_t cell = table.layout.cell_of(facts.cells[i]);
       for (const FlowContribution& flow : flows) table.add(flow, cell);
       for (const DaysContribution& day : days) table.add(day, cell);
@@ -218,7 +223,8 @@ std::vector<FlowTable> accumulate_flows(const KpiFacts& facts, const std::vector
   for (const KpiEvent& event : facts.events) {
     const std::uint16_t slot = slots.slot(event.day);
     if (slot == kNoSlot) continue;
-    for (FlowTable& table : tables) {
+    for (auto table_it = begin; table_it != end; ++table_it) {
+      FlowTable& table = *table_it;
       const std::uint32_t cell = table.layout.cell_of(facts.cells[event.subject]);
       if (event.measure == M::BreachResponseDaysMedian) {
         table.add(DaysContribution{slot, kBreachDays, event.value}, cell);
@@ -227,7 +233,14 @@ std::vector<FlowTable> accumulate_flows(const KpiFacts& facts, const std::vector
       }
     }
   }
-  for (FlowTable& table : tables) table.bucket(slots.count());
+  for (auto table_it = begin; table_it != end; ++table_it) table_it->bucket(slots.count());
+}
+
+// The flow tables of `layouts`, each half of them filled on its own thread.
+std::vector<FlowTable> accumulate_flows(const KpiFacts& facts, const std::vector<Layout>& layouts, const SlotMap& slots) {
+  std::vector<FlowTable> tables;
+  for (const Layout& layout : layouts) tables.emplace_back(layout, slots.count());
+  over_halves(tables.size(), [&](std::size_t first, std::size_t last) { accumulate_flows_into(facts, slots, tables, first, last); });
   return tables;
 }
 
@@ -458,34 +471,47 @@ std::vector<KpiPeriodValues> compute_kpis(const KpiFacts& facts, const KpiQuery&
   for (const auto& dimensions : query.breakdowns) layouts.emplace_back(facts, dimensions);
   const SlotMap slots(first_month, last_month);
   const std::vector<FlowTable> flows = accumulate_flows(facts, layouts, slots);
+
+  // The stocks of each distinct stock day (a period's last day, or the as-of date), half the
+  // days on each thread.
+  auto stock_day = [&](const KpiPeriod& period) { return std::min(period.last_day(), facts.as_of).days_since_epoch(); };
   std::map<std::int32_t, std::vector<StockTable>> stocks;
-  for (const KpiPeriod& period : query.periods) {
-    const CivilDate stock_date = std::min(period.last_day(), facts.as_of);
-    const std::int32_t day = stock_date.days_since_epoch();
-    if (!stocks.contains(day)) stocks.emplace(day, count_stocks(facts, layouts, day));
-    const bool has_flows = period.first_day() <= facts.as_of;
-    const PeriodSlots period_slots{static_cast<std::uint16_t>(period.first_month() - first_month + 1),
-                                   static_cast<std::uint16_t>(period.last_month() - first_month + 1)};
-    KpiPeriodValues values;
-    values.period = period;
-    values.stock_date = stock_date;
-    values.completeness = completeness_of(facts, period, facts.as_of);
-    std::vector<CellData> data;
-    for (std::size_t b = 0; b < layouts.size(); ++b) data.push_back(gather(flows[b], stocks.at(day)[b], period_slots, has_flows));
-    for (const KpiMeasureSpec& spec : kpi_measures()) {
-      KpiMeasureValues measure;
-      measure.id = spec.id;
-      std::vector<KpiValue> total{raw_value(facts, data[0], 0, spec)};
-      suppress(total, {1}, spec.unit, SuppressionRule{query.suppression.threshold, false});
-      measure.total = std::move(total[0]);
-      measure.total.display = format_kpi_value(measure.total, spec.unit, query.suppression);
-      for (std::size_t b = 1; b < layouts.size(); ++b) {
-        measure.breakdowns.push_back(finish_breakdown(facts, layouts[b], data[b], spec, query.suppression));
+  for (const KpiPeriod& period : query.periods) stocks.emplace(stock_day(period), std::vector<StockTable>{});
+  std::vector<std::pair<const std::int32_t, std::vector<StockTable>>*> stock_entries;
+  for (auto& entry : stocks) stock_entries.push_back(&entry);
+  over_halves(stock_entries.size(), [&](std::size_t first, std::size_t last) {
+    for (std::size_t i = first; i < last; ++i) stock_entries[i]->second = count_stocks(facts, layouts, stock_entries[i]->first);
+  });
+
+  // Each period's values, half the periods on each thread.
+  results.resize(query.periods.size());
+  over_halves(query.periods.size(), [&](std::size_t first, std::size_t last) {
+    for (std::size_t p = first; p < last; ++p) {
+      const KpiPeriod& period = query.periods[p];
+      const std::int32_t day = stock_day(period);
+      const bool has_flows = period.first_day() <= facts.as_of;
+      const PeriodSlots period_slots{static_cast<std::uint16_t>(period.first_month() - first_month + 1),
+                                     static_cast<std::uint16_t>(period.last_month() - first_month + 1)};
+      KpiPeriodValues& values = results[p];
+      values.period = period;
+      values.stock_date = CivilDate::from_days(day);
+      values.completeness = completeness_of(facts, period, facts.as_of);
+      std::vector<CellData> data;
+      for (std::size_t b = 0; b < layouts.size(); ++b) data.push_back(gather(flows[b], stocks.at(day)[b], period_slots, has_flows));
+      for (const KpiMeasureSpec& spec : kpi_measures()) {
+        KpiMeasureValues measure;
+        measure.id = spec.id;
+        std::vector<KpiValue> total{raw_value(facts, data[0], 0, spec)};
+        suppress(total, {1}, spec.unit, SuppressionRule{query.suppression.threshold, false});
+        measure.total = std::move(total[0]);
+        measure.total.display = format_kpi_value(measure.total, spec.unit, query.suppression);
+        for (std::size_t b = 1; b < layouts.size(); ++b) {
+          measure.breakdowns.push_back(finish_breakdown(facts, layouts[b], data[b], spec, query.suppression));
+        }
+        values.measures.push_back(std::move(measure));
       }
-      values.measures.push_back(std::move(measure));
     }
-    results.push_back(std::move(values));
-  }
+  });
   return results;
 }
 

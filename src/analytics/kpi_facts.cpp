@@ -1,10 +1,14 @@
 #include "analytics/kpi_facts.h"
 
 #include <algorithm>
+#include <atomic>
+#include <mutex>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "analytics/parallel_halves.h"
+#include "core/ref_index.h"
 #include "core/victim_contact_deadline.h"
 
 namespace rasso {
@@ -16,29 +20,50 @@ constexpr std::int32_t kMissing = -1;
 std::size_t dim(KpiDimension dimension) { return static_cast<std::size_t>(dimension); }
 
 // Finds a reference's row in a table. Extracts list rows grouped and in order (the involvements
-// of one crime together, persons in the order they are named), so the row after the last one
-// found is tried first; the hash index is built only when that guess misses.
-class RefIndex {
+// of one crime together, persons in the order they are first named, arrests and contacts in their
+// crimes' order with gaps), so the next few rows after the last one a cursor found, and the row
+// after the furthest one it found (where a newly named person is), are tried first. Only when
+// those guesses miss is the hash index (core/ref_index.h) built, once, by whichever thread misses
+// first. Lookups through different cursors may run concurrently.
+class GuessingRefIndex {
  public:
-  explicit RefIndex(std::vector<std::string_view> refs) : refs_(std::move(refs)) {}
+  // Where the previous lookups of one pass left off.
+  struct Cursor {
+    std::size_t last = 0;
+    std::size_t furthest = 0;
+  };
 
-  std::int32_t find(std::string_view ref) {
-    if (last_ < refs_.size() && refs_[last_] == ref) return static_cast<std::int32_t>(last_);
-    if (last_ + 1 < refs_.size() && refs_[last_ + 1] == ref) return static_cast<std::int32_t>(++last_);
-    if (index_.empty() && !refs_.empty()) {
-      index_.reserve(refs_.size());
-      for (std::size_t i = 0; i < refs_.size(); ++i) index_.emplace(refs_[i], static_cast<std::uint32_t>(i));
+  explicit GuessingRefIndex(std::vector<std::string_view> refs) : refs_(std::move(refs)) {}
+
+  /// The row of `ref`, or kMissing (always for a blank reference).
+  std::int32_t find(std::string_view ref, Cursor& cursor) const {
+    if (ref.empty()) return kMissing;
+    // Each guess reads a reference held in another record, most likely a cache miss: before the
+    // index exists a few of them are still cheaper than building it; after, one probe is.
+    const std::size_t look_ahead = index_ready_.load(std::memory_order_acquire) ? 1 : 8;
+    for (std::size_t row = cursor.last; row < refs_.size() && row <= cursor.last + look_ahead; ++row) {
+      if (refs_[row] == ref) return found(row, cursor);
     }
-    const auto found = index_.find(ref);
-    if (found == index_.end()) return kMissing;
-    last_ = found->second;
-    return static_cast<std::int32_t>(last_);
+    if (cursor.furthest + 1 < refs_.size() && refs_[cursor.furthest + 1] == ref) return found(cursor.furthest + 1, cursor);
+    std::call_once(built_, [this] {
+      index_ = RefIndex(refs_);
+      index_ready_.store(true, std::memory_order_release);
+    });
+    const RowIndex row = index_.find(ref);
+    return row == kNoRow ? kMissing : found(row, cursor);
   }
 
  private:
+  static std::int32_t found(std::size_t row, Cursor& cursor) {
+    cursor.last = row;
+    cursor.furthest = std::max(cursor.furthest, row);
+    return static_cast<std::int32_t>(row);
+  }
+
   std::vector<std::string_view> refs_;
-  std::unordered_map<std::string_view, std::uint32_t> index_;
-  std::size_t last_ = 0;
+  mutable std::once_flag built_;
+  mutable RefIndex index_;
+  mutable std::atomic<bool> index_ready_{false};
 };
 
 std::uint16_t label_index(const std::vector<std::string_view>& labels, std::string_view label) {
@@ -97,9 +122,9 @@ const CategoryTables& category_tables() {
 }
 
 // Categories of force or unit: the codes seen, sorted, then "Not recorded" and "Not applicable".
-std::vector<std::string> code_categories(std::vector<std::string> codes) {
+std::vector<std::string> code_categories(const std::unordered_set<std::string_view>& seen) {
+  std::vector<std::string> codes(seen.begin(), seen.end());
   std::sort(codes.begin(), codes.end());
-  codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
   codes.erase(std::remove(codes.begin(), codes.end(), std::string()), codes.end());
   codes.emplace_back(kNotRecorded);
   codes.emplace_back(kNotApplicable);
@@ -135,6 +160,44 @@ std::int32_t day_or_none(const std::optional<CivilDate>& date, CivilDate as_of) 
   return date && *date <= as_of ? date->days_since_epoch() : kNoDay;
 }
 
+// The Victims' Code deadlines, each day's worked out once: the working-day arithmetic walks the
+// calendar, and a million crimes are reported, arrested and decided on a few thousand days.
+class DeadlineMemo {
+ public:
+  DeadlineMemo(const BankHolidayCalendar& calendar, const SafeguardingConfig& config, std::int32_t first_day,
+               std::int32_t last_day)
+      : calendar_(calendar), config_(config), first_day_(first_day) {
+    const std::size_t days = last_day >= first_day ? static_cast<std::size_t>(last_day - first_day) + 1 : 0;
+    for (auto& memo : memos_) memo.assign(days, kNoDay);
+  }
+
+  std::int32_t key_decision_due(std::int32_t day, bool enhanced) {
+    return memoised(enhanced ? kEnhanced : kStandard, day, [&](CivilDate date) {
+      return key_decision_update_due(date, enhanced, calendar_, config_);
+    });
+  }
+  std::int32_t isva_due(std::int32_t day) {
+    return memoised(kIsva, day, [&](CivilDate date) { return isva_referral_due(date, calendar_, config_); });
+  }
+
+ private:
+  enum Memo : std::size_t { kEnhanced, kStandard, kIsva, kMemoCount };
+
+  template <typename Compute>
+  std::int32_t memoised(Memo memo, std::int32_t day, Compute compute) {
+    const auto offset = static_cast<std::size_t>(static_cast<std::int64_t>(day) - first_day_);
+    if (day < first_day_ || offset >= memos_[memo].size()) return compute(CivilDate::from_days(day)).days_since_epoch();
+    std::int32_t& due = memos_[memo][offset];
+    if (due == kNoDay) due = compute(CivilDate::from_days(day)).days_since_epoch();
+    return due;
+  }
+
+  const BankHolidayCalendar& calendar_;
+  const SafeguardingConfig& config_;
+  std::int32_t first_day_;
+  std::array<std::vector<std::int32_t>, kMemoCount> memos_;
+};
+
 // Per-crime working state that does not outlive the build.
 struct CrimeScratch {
   std::int32_t victim = kMissing, suspect = kMissing;  // person indexes
@@ -149,18 +212,26 @@ class FactsBuilder {
     facts_.as_of = as_of;
   }
 
+  // The passes that do not depend on each other run two at a time: the machines this runs on have
+  // two cores or more, and a million crimes bring several million rows to read.
   KpiFacts build() {
     select_crimes();
     build_categories();
-    read_involvements();
-    read_arrests();
-    read_outcomes_and_deadlines();
+    in_parallel(
+        [&] { read_involvements(); },
+        [&] {
+          read_arrests();
+          add_breaches();
+          add_orders();
+          add_biometrics();
+        });
+    count_arrests();
+    over_halves(facts_.crimes.size(), [&](std::size_t begin, std::size_t end) { read_outcomes_and_deadlines(begin, end); });
     read_contacts();
     mark_repeat_suspects();
-    assign_cells();
-    add_breaches();
-    add_orders();
-    add_biometrics();
+    facts_.cells.resize(facts_.crimes.size());
+    over_halves(facts_.crimes.size(), [&](std::size_t begin, std::size_t end) { assign_cells(begin, end); });
+    add_unattributed_subject();
     add_officers();
     facts_.crime_rows = std::move(crime_rows_);
     return std::move(facts_);
@@ -177,6 +248,7 @@ class FactsBuilder {
     }
     crime_index_.emplace(std::move(refs));
     facts_.crimes.resize(crime_rows_.size());
+    facts_.unattributed_subject = static_cast<std::uint32_t>(crime_rows_.size());
     scratch_.resize(crime_rows_.size());
     std::vector<std::string_view> person_refs;
     person_refs.reserve(tables_.persons.size());
@@ -192,18 +264,25 @@ class FactsBuilder {
   }
 
   void build_categories() {
-    std::vector<std::string> forces, units;
+    // A few dozen codes over a million rows: the previous row's code is tried before the set.
+    std::unordered_set<std::string_view> forces, units;
+    auto see = [](std::unordered_set<std::string_view>& codes, std::string_view& last, std::string_view code) {
+      if (code == last) return;
+      codes.insert(code);
+      last = code;
+    };
+    std::string_view last_force, last_unit;
     for (std::size_t i = 0; i < crime_rows_.size(); ++i) {
-      forces.push_back(crime_record(i).force_code);
-      units.push_back(crime_record(i).unit_ref);
+      see(forces, last_force, crime_record(i).force_code);
+      see(units, last_unit, crime_record(i).unit_ref);
     }
     for (const OfficerRecord& officer : tables_.officers) {
       if (!officer_in_scope(officer)) continue;
-      forces.push_back(officer.force_code);
-      units.push_back(officer.unit_ref);
+      see(forces, last_force, officer.force_code);
+      see(units, last_unit, officer.unit_ref);
     }
-    facts_.categories[dim(KpiDimension::Force)] = code_categories(std::move(forces));
-    facts_.categories[dim(KpiDimension::Unit)] = code_categories(std::move(units));
+    facts_.categories[dim(KpiDimension::Force)] = code_categories(forces);
+    facts_.categories[dim(KpiDimension::Unit)] = code_categories(units);
     for (KpiDimension dimension : all_kpi_dimensions()) {
       if (dimension == KpiDimension::Force || dimension == KpiDimension::Unit) continue;
       for (std::string_view label : fixed_categories(dimension)) facts_.categories[dim(dimension)].emplace_back(label);
@@ -221,13 +300,16 @@ class FactsBuilder {
     officer_index_.emplace(std::move(officer_refs));
   }
 
+  // Victims and suspects of each crime (the first of each for the breakdowns), and the suspects
+  // grouped by crime for count_arrests().
   void read_involvements() {
+    GuessingRefIndex::Cursor crimes, persons;
     for (const InvolvementRecord& involvement : tables_.involvements) {
       if (involvement.role != InvolvementRole::Victim && involvement.role != InvolvementRole::Suspect) continue;
-      const std::int32_t crime = crime_index_->find(involvement.crime_ref);
+      const std::int32_t crime = crime_index_->find(involvement.crime_ref, crimes);
       if (crime == kMissing) continue;
       CrimeScratch& scratch = scratch_[static_cast<std::size_t>(crime)];
-      const std::int32_t person = person_index_->find(involvement.person_ref);
+      const std::int32_t person = person_index_->find(involvement.person_ref, persons);
       const std::optional<int> age = involvement.age_at_offence ? involvement.age_at_offence : age_at_crime(person, crime);
       if (involvement.role == InvolvementRole::Victim) {
         if (scratch.victim == kMissing) {
@@ -242,8 +324,21 @@ class FactsBuilder {
         scratch.suspect = person;
         scratch.suspect_age = age;
       }
-      suspect_keys_.push_back(key(crime, person));
+      suspect_rows_.push_back({static_cast<std::uint32_t>(crime), static_cast<std::uint32_t>(&involvement - tables_.involvements.data())});
     }
+    group_suspects_by_crime();
+  }
+
+  // suspect_rows_ grouped by crime, stably (a counting sort): crime c's suspects are
+  // suspect_rows_[suspect_offsets_[c], suspect_offsets_[c + 1]).
+  void group_suspects_by_crime() {
+    suspect_offsets_.assign(facts_.crimes.size() + 1, 0);
+    for (const auto& [crime, row] : suspect_rows_) ++suspect_offsets_[crime + 1];
+    for (std::size_t c = 1; c < suspect_offsets_.size(); ++c) suspect_offsets_[c] += suspect_offsets_[c - 1];
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> grouped(suspect_rows_.size());
+    std::vector<std::uint32_t> next(suspect_offsets_.begin(), suspect_offsets_.end() - 1);
+    for (const auto& suspect : suspect_rows_) grouped[next[suspect.first]++] = suspect;
+    suspect_rows_ = std::move(grouped);
   }
 
   std::optional<int> age_at_crime(std::int32_t person, std::int32_t crime) const {
@@ -252,25 +347,28 @@ class FactsBuilder {
     return age_on(tables_.persons[static_cast<std::size_t>(person)].dob, record.committed_date.value_or(record.reported_date));
   }
 
-  static std::uint64_t key(std::int32_t crime, std::int32_t person) {
-    return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(crime)) << 32) | static_cast<std::uint32_t>(person);
+  // Marks the suspects of `crime` whose record is `person_ref` as arrested.
+  void mark_arrested(std::uint32_t crime, std::string_view person_ref, std::vector<char>& arrested) const {
+    for (std::uint32_t i = suspect_offsets_[crime]; i < suspect_offsets_[crime + 1]; ++i) {
+      if (tables_.involvements[suspect_rows_[i].second].person_ref == person_ref) arrested[i] = 1;
+    }
   }
 
+  // The crime of every arrest (for breaches of bail and s63G) and the arrest events. Runs beside
+  // read_involvements(), so it writes nothing per crime: count_arrests() does that after.
   void read_arrests() {
-    std::unordered_set<std::uint64_t> arrested;
+    facts_.events.reserve(facts_.events.size() + tables_.arrests.size() * 3);
     std::vector<std::string_view> arrest_refs;
     arrest_refs.reserve(tables_.arrests.size());
     arrest_crime_.reserve(tables_.arrests.size());
+    GuessingRefIndex::Cursor crimes;
     for (const ArrestRecord& arrest : tables_.arrests) {
       arrest_refs.push_back(arrest.arrest_ref);
-      const std::int32_t crime = crime_index_->find(arrest.crime_ref);
+      const std::int32_t crime = crime_index_->find(arrest.crime_ref, crimes);
       arrest_crime_.push_back(crime);
       if (crime == kMissing || arrest.arrest_date > as_of_) continue;
-      KpiCrimeFact& fact = facts_.crimes[static_cast<std::size_t>(crime)];
-      const std::int32_t day = arrest.arrest_date.days_since_epoch();
-      if (fact.first_arrest == kNoDay || day < fact.first_arrest) fact.first_arrest = day;
-      arrested.insert(key(crime, person_index_->find(arrest.person_ref)));
       const auto subject = static_cast<std::uint32_t>(crime);
+      const std::int32_t day = arrest.arrest_date.days_since_epoch();
       add_event(subject, day, KpiMeasureId::Arrests, 1, 0);
       if (arrest.disposal == ArrestDisposal::PreChargeBail) {
         add_event(subject, day, KpiMeasureId::PreChargeBailReleases, 1, 0);
@@ -281,18 +379,39 @@ class FactsBuilder {
       }
     }
     arrest_index_.emplace(std::move(arrest_refs));
-    for (std::uint64_t suspect : suspect_keys_) {
-      if (!arrested.contains(suspect)) continue;
-      KpiCrimeFact& fact = facts_.crimes[suspect >> 32];
-      if (fact.arrested_suspects < UINT16_MAX) ++fact.arrested_suspects;
-    }
-    suspect_keys_.clear();
-    suspect_keys_.shrink_to_fit();
   }
 
-  void read_outcomes_and_deadlines() {
+  // Each crime's first arrest, and how many of its named suspects were arrested for it.
+  void count_arrests() {
+    std::vector<char> arrested(suspect_rows_.size(), 0);
+    for (std::size_t row = 0; row < tables_.arrests.size(); ++row) {
+      const ArrestRecord& arrest = tables_.arrests[row];
+      const std::int32_t crime = arrest_crime_[row];
+      if (crime == kMissing || arrest.arrest_date > as_of_) continue;
+      KpiCrimeFact& fact = facts_.crimes[static_cast<std::size_t>(crime)];
+      const std::int32_t day = arrest.arrest_date.days_since_epoch();
+      if (fact.first_arrest == kNoDay || day < fact.first_arrest) fact.first_arrest = day;
+      mark_arrested(static_cast<std::uint32_t>(crime), arrest.person_ref, arrested);
+    }
+    for (std::size_t i = 0; i < suspect_rows_.size(); ++i) {
+      if (!arrested[i]) continue;
+      KpiCrimeFact& fact = facts_.crimes[suspect_rows_[i].first];
+      if (fact.arrested_suspects < UINT16_MAX) ++fact.arrested_suspects;
+    }
+    suspect_rows_.clear();
+    suspect_rows_.shrink_to_fit();
+    suspect_offsets_.clear();
+    suspect_offsets_.shrink_to_fit();
+  }
+
+  // Outcomes, officers and the Victims' Code deadlines of crimes [begin, end).
+  void read_outcomes_and_deadlines(std::size_t begin, std::size_t end) {
     const SafeguardingConfig& config = inputs_.config;
-    for (std::size_t i = 0; i < facts_.crimes.size(); ++i) {
+    std::int32_t first_day = as_of_.days_since_epoch();
+    for (std::size_t i = begin; i < end; ++i) first_day = std::min(first_day, crime_record(i).reported_date.days_since_epoch());
+    DeadlineMemo deadlines(calendar_, config, first_day, as_of_.days_since_epoch());
+    GuessingRefIndex::Cursor officers;
+    for (std::size_t i = begin; i < end; ++i) {
       const CrimeRecord& record = crime_record(i);
       KpiCrimeFact& fact = facts_.crimes[i];
       CrimeScratch& scratch = scratch_[i];
@@ -302,45 +421,71 @@ class FactsBuilder {
         fact.outcome_code = static_cast<std::uint8_t>(std::clamp(record.outcome_code, 0, 255));
         fact.nfa_outcome = is_nfa_outcome(record.outcome_code, config);
       }
-      fact.officer = record.officer_ref.empty() ? kMissing : officer_index_->find(record.officer_ref);
+      fact.officer = record.officer_ref.empty() ? kMissing : officer_index_->find(record.officer_ref, officers);
       fact.hour = static_cast<std::int8_t>(record.committed_minute < 0 ? -1 : record.committed_minute / 60);
       fact.weekday = static_cast<std::int8_t>(record.committed_date.value_or(record.reported_date).iso_weekday());
       const bool disabled = scratch.victim != kMissing && tables_.persons[static_cast<std::size_t>(scratch.victim)].disabled;
       const bool enhanced = has_enhanced_rights(record.child_victim, disabled, config);
       if (fact.first_arrest != kNoDay) {
-        scratch.arrest_due =
-            key_decision_update_due(CivilDate::from_days(fact.first_arrest), enhanced, calendar_, config).days_since_epoch();
+        scratch.arrest_due = deadlines.key_decision_due(fact.first_arrest, enhanced);
       }
       if (fact.outcome != kNoDay) {
-        scratch.outcome_due =
-            key_decision_update_due(CivilDate::from_days(fact.outcome), enhanced, calendar_, config).days_since_epoch();
+        scratch.outcome_due = deadlines.key_decision_due(fact.outcome, enhanced);
       }
-      scratch.isva_due = isva_referral_due(record.reported_date, calendar_, config).days_since_epoch();
+      scratch.isva_due = deadlines.isva_due(fact.reported);
     }
   }
 
+  // What the victim contacts show for each crime, as bits of ContactFlag.
+  enum ContactFlag : std::uint8_t {
+    kIsvaReferred = 1,
+    kIsvaOnTime = 2,
+    kNfaExplained = 4,
+    kArrestUpdateOnTime = 8,
+    kOutcomeUpdateOnTime = 16,
+  };
+
+  // The contacts in two halves on two threads; each half gathers its flags by crime apart (a
+  // crime's contacts may be in both), and they are merged after.
   void read_contacts() {
-    for (const VictimContactRecord& contact : tables_.victim_contacts) {
+    const std::size_t count = tables_.victim_contacts.size();
+    std::vector<std::uint8_t> first(facts_.crimes.size(), 0), second(facts_.crimes.size(), 0);
+    in_parallel([&] { read_contacts(0, count / 2, first); }, [&] { read_contacts(count / 2, count, second); });
+    for (std::size_t i = 0; i < facts_.crimes.size(); ++i) {
+      const std::uint8_t flags = first[i] | second[i];
+      if (flags == 0) continue;
+      KpiCrimeFact& fact = facts_.crimes[i];
+      fact.isva_referred = (flags & kIsvaReferred) != 0;
+      fact.isva_on_time = (flags & kIsvaOnTime) != 0;
+      fact.nfa_explained = (flags & kNfaExplained) != 0;
+      fact.arrest_update_on_time = (flags & kArrestUpdateOnTime) != 0;
+      fact.outcome_update_on_time = (flags & kOutcomeUpdateOnTime) != 0;
+    }
+  }
+
+  void read_contacts(std::size_t begin, std::size_t end, std::vector<std::uint8_t>& flags) const {
+    GuessingRefIndex::Cursor crimes;
+    for (std::size_t row = begin; row < end; ++row) {
+      const VictimContactRecord& contact = tables_.victim_contacts[row];
       if (contact.contact_date > as_of_) continue;
-      const std::int32_t crime = crime_index_->find(contact.crime_ref);
+      const std::int32_t crime = crime_index_->find(contact.crime_ref, crimes);
       if (crime == kMissing) continue;
-      KpiCrimeFact& fact = facts_.crimes[static_cast<std::size_t>(crime)];
+      const KpiCrimeFact& fact = facts_.crimes[static_cast<std::size_t>(crime)];
       const CrimeScratch& scratch = scratch_[static_cast<std::size_t>(crime)];
+      std::uint8_t& found = flags[static_cast<std::size_t>(crime)];
       const std::int32_t day = contact.contact_date.days_since_epoch();
       switch (contact.purpose) {
         case ContactPurpose::IsvaReferral:
-          fact.isva_referred = true;
-          fact.isva_on_time = fact.isva_on_time || day <= scratch.isva_due;
+          found |= kIsvaReferred;
+          if (day <= scratch.isva_due) found |= kIsvaOnTime;
           break;
         case ContactPurpose::NfaExplained:
-          fact.nfa_explained = fact.nfa_explained || (fact.nfa_outcome && day >= fact.outcome);
+          if (fact.nfa_outcome && day >= fact.outcome) found |= kNfaExplained;
           [[fallthrough]];
         case ContactPurpose::Decision:
         case ContactPurpose::Update:
-          fact.arrest_update_on_time = fact.arrest_update_on_time ||
-                                       (fact.first_arrest != kNoDay && day >= fact.first_arrest && day <= scratch.arrest_due);
-          fact.outcome_update_on_time = fact.outcome_update_on_time ||
-                                        (fact.outcome != kNoDay && day >= fact.outcome && day <= scratch.outcome_due);
+          if (fact.first_arrest != kNoDay && day >= fact.first_arrest && day <= scratch.arrest_due) found |= kArrestUpdateOnTime;
+          if (fact.outcome != kNoDay && day >= fact.outcome && day <= scratch.outcome_due) found |= kOutcomeUpdateOnTime;
           break;
         default: break;
       }
@@ -351,10 +496,11 @@ class FactsBuilder {
     if (!inputs_.repeat_suspects) return;
     facts_.repeat_suspects_available = true;
     const auto nth = static_cast<std::size_t>(std::max(1, inputs_.repeat_min_crimes) - 1);
+    GuessingRefIndex::Cursor crimes;
     for (const RepeatSuspect& suspect : *inputs_.repeat_suspects) {
       bool in_scope_crime = false;
       for (const SuspectCrime& crime : suspect.crimes) {
-        const std::int32_t index = crime_index_->find(crime.crime_ref);
+        const std::int32_t index = crime_index_->find(crime.crime_ref, crimes);
         if (index == kMissing) continue;
         facts_.crimes[static_cast<std::size_t>(index)].names_repeat_suspect = true;
         in_scope_crime = true;
@@ -365,13 +511,13 @@ class FactsBuilder {
     }
   }
 
-  void assign_cells() {
+  // The breakdown cells of crimes [begin, end) (facts_.cells is sized already).
+  void assign_cells(std::size_t begin, std::size_t end) {
     const CategoryTables& tables = category_tables();
     const std::size_t forces = facts_.categories[dim(KpiDimension::Force)].size();
     const std::size_t units = facts_.categories[dim(KpiDimension::Unit)].size();
     const std::uint16_t group_not_recorded = label_index(fixed_categories(KpiDimension::OffenceGroup), kNotRecorded);
-    facts_.cells.resize(facts_.crimes.size());
-    for (std::size_t i = 0; i < facts_.crimes.size(); ++i) {
+    for (std::size_t i = begin; i < end; ++i) {
       const CrimeRecord& record = crime_record(i);
       const CrimeScratch& scratch = scratch_[i];
       Cells& cells = facts_.cells[i];
@@ -382,9 +528,12 @@ class FactsBuilder {
       assign_person_cells(cells, scratch.victim, scratch.victim_age, KpiDimension::VictimAgeBand, tables);
       assign_person_cells(cells, scratch.suspect, scratch.suspect_age, KpiDimension::SuspectAgeBand, tables);
     }
+  }
+
+  // The subject after the crimes: breaches and orders that name no crime count under it.
+  void add_unattributed_subject() {
     scratch_.clear();
     scratch_.shrink_to_fit();
-    facts_.unattributed_subject = static_cast<std::uint32_t>(facts_.cells.size());
     Cells unattributed{};
     for (KpiDimension dimension : all_kpi_dimensions()) {
       unattributed[dim(dimension)] = static_cast<std::uint16_t>(facts_.categories[dim(dimension)].size() - 2);
@@ -409,16 +558,16 @@ class FactsBuilder {
                              static_cast<std::int8_t>(denominator)});
   }
 
-  std::int32_t arrest_crime(std::string_view arrest_ref) {
-    const std::int32_t arrest = arrest_index_->find(arrest_ref);
+  std::int32_t arrest_crime(std::string_view arrest_ref, GuessingRefIndex::Cursor& cursor) const {
+    const std::int32_t arrest = arrest_index_->find(arrest_ref, cursor);
     return arrest == kMissing ? kMissing : arrest_crime_[static_cast<std::size_t>(arrest)];
   }
 
   // The subject an order or breach counts under: its crime, "not attributed" when it names none,
   // or nullopt when its crime is outside the force/unit filter.
-  std::optional<std::uint32_t> subject_of_crime(std::string_view crime_ref) {
+  std::optional<std::uint32_t> subject_of_crime(std::string_view crime_ref, GuessingRefIndex::Cursor& cursor) const {
     if (crime_ref.empty()) return filtered() ? std::nullopt : std::optional<std::uint32_t>(facts_.unattributed_subject);
-    const std::int32_t crime = crime_index_->find(crime_ref);
+    const std::int32_t crime = crime_index_->find(crime_ref, cursor);
     if (crime == kMissing) return std::nullopt;
     return static_cast<std::uint32_t>(crime);
   }
@@ -426,20 +575,26 @@ class FactsBuilder {
   bool filtered() const { return !inputs_.force_code.empty() || !inputs_.unit_ref.empty(); }
 
   void add_breaches() {
-    std::unordered_map<std::string_view, std::string_view> bail_arrest;
-    std::unordered_map<std::string_view, std::string_view> order_crime;
-    for (const BailPeriodRecord& bail : tables_.bail_periods) bail_arrest.emplace(bail.bail_ref, bail.arrest_ref);
-    for (const OrderRecord& order : tables_.orders) order_crime.emplace(order.order_ref, order.crime_ref);
+    std::vector<std::string_view> bail_refs, order_refs;
+    bail_refs.reserve(tables_.bail_periods.size());
+    order_refs.reserve(tables_.orders.size());
+    for (const BailPeriodRecord& bail : tables_.bail_periods) bail_refs.push_back(bail.bail_ref);
+    for (const OrderRecord& order : tables_.orders) order_refs.push_back(order.order_ref);
+    const GuessingRefIndex bail_index(std::move(bail_refs)), order_index(std::move(order_refs));
+    GuessingRefIndex::Cursor bails, orders, arrests, crimes;
     for (const BreachRecord& breach : tables_.breaches) {
       if (breach.reported_date > as_of_) continue;
       std::optional<std::uint32_t> subject;
       if (breach.breach_of == BreachOf::Bail) {
-        const auto bail = bail_arrest.find(breach.bail_ref);
-        const std::int32_t crime = bail == bail_arrest.end() ? kMissing : arrest_crime(bail->second);
+        const std::int32_t bail = bail_index.find(breach.bail_ref, bails);
+        const std::int32_t crime =
+            bail == kMissing ? kMissing : arrest_crime(tables_.bail_periods[static_cast<std::size_t>(bail)].arrest_ref, arrests);
         if (crime != kMissing) subject = static_cast<std::uint32_t>(crime);
       } else {
-        const auto order = order_crime.find(breach.order_ref);
-        subject = subject_of_crime(order == order_crime.end() ? std::string_view() : order->second);
+        const std::int32_t order = order_index.find(breach.order_ref, orders);
+        subject = subject_of_crime(
+            order == kMissing ? std::string_view() : std::string_view(tables_.orders[static_cast<std::size_t>(order)].crime_ref),
+            crimes);
       }
       if (!subject) continue;
       const std::int32_t day = breach.reported_date.days_since_epoch();
@@ -454,8 +609,9 @@ class FactsBuilder {
   }
 
   void add_orders() {
+    GuessingRefIndex::Cursor crimes;
     for (const OrderRecord& order : tables_.orders) {
-      const std::optional<std::uint32_t> subject = subject_of_crime(order.crime_ref);
+      const std::optional<std::uint32_t> subject = subject_of_crime(order.crime_ref, crimes);
       if (!subject) continue;
       if (order.applied_date && *order.applied_date <= as_of_) {
         add_event(*subject, order.applied_date->days_since_epoch(), KpiMeasureId::OrdersAppliedFor, 1, 0);
@@ -470,8 +626,9 @@ class FactsBuilder {
   }
 
   void add_biometrics() {
+    GuessingRefIndex::Cursor arrests;
     for (const BiometricRecord& biometric : tables_.biometrics) {
-      const std::int32_t crime = arrest_crime(biometric.arrest_ref);
+      const std::int32_t crime = arrest_crime(biometric.arrest_ref, arrests);
       if (crime == kMissing) continue;
       const auto subject = static_cast<std::uint32_t>(crime);
       if (biometric.application_date && *biometric.application_date <= as_of_) {
@@ -515,8 +672,9 @@ class FactsBuilder {
       const auto unit = rasso_unit.find(officer.unit_ref);
       fact.in_rasso_unit = unit != rasso_unit.end() && unit->second;
     }
+    GuessingRefIndex::Cursor officers;
     for (const TrainingRecord& training : tables_.training) {
-      const std::int32_t officer = officer_index_->find(training.officer_ref);
+      const std::int32_t officer = officer_index_->find(training.officer_ref, officers);
       if (officer == kMissing) continue;
       for (std::size_t c = 0; c < inputs_.required_courses.size(); ++c) {
         if (inputs_.required_courses[c] != training.course_code) continue;
@@ -534,9 +692,10 @@ class FactsBuilder {
   KpiFacts facts_;
   std::vector<std::uint32_t> crime_rows_;  // fact index -> row of tables_.crimes
   std::vector<CrimeScratch> scratch_;
-  std::vector<std::uint64_t> suspect_keys_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> suspect_rows_;  // (crime fact, involvement row)
+  std::vector<std::uint32_t> suspect_offsets_;  // by crime fact, into suspect_rows_
   std::vector<std::int32_t> arrest_crime_;  // arrest row -> crime fact (or kMissing)
-  std::optional<RefIndex> crime_index_, person_index_, officer_index_, arrest_index_;
+  std::optional<GuessingRefIndex> crime_index_, person_index_, officer_index_, arrest_index_;
   std::unordered_map<std::string_view, std::uint16_t> force_cells_, unit_cells_;
   std::unordered_map<std::string_view, std::uint16_t> offence_group_cells_;
 };

@@ -108,7 +108,7 @@ CaseSummary summarise_one(const CrimeRecord& crime, const Grouped& grouped, cons
       if (involvement->role != InvolvementRole::Victim && involvement->role != InvolvementRole::Suspect) continue;
       CaseSummaryParty party;
       party.role = involvement->role == InvolvementRole::Victim ? "victim" : "suspect";
-      party.age_band = age_band(involvement->age_at_offence);
+      party.age_band = panel_age_band(involvement->age_at_offence);
       const auto* person = find_in(grouped.persons, std::string_view(involvement->person_ref));
       party.sex = sex_word(person != nullptr ? std::string_view((*person)->sex) : std::string_view());
       if (!involvement->relationship_to_victim.empty()) {
@@ -153,7 +153,7 @@ CaseSummary summarise_one(const CrimeRecord& crime, const Grouped& grouped, cons
 
 }  // namespace
 
-std::string age_band(std::optional<int> age) {
+std::string panel_age_band(std::optional<int> age) {
   if (!age) return "not recorded";
   const int years = *age;
   if (years < 13) return "under 13";

@@ -40,9 +40,9 @@ struct CaseSummary {
   std::vector<CaseSummaryEvent> timeline;  // in day order
 };
 
-/// The age band of an age in years: "under 13", "13-15", "16-17", "18-24", "25-34", "35-44",
+/// The age band of an age in years, in words for panel members: "under 13", "13-15", "16-17", "18-24", "25-34", "35-44",
 /// "45-54", "55-64", "65 and over"; "not recorded" when absent.
-std::string age_band(std::optional<int> age);
+std::string panel_age_band(std::optional<int> age);
 
 /// Summaries of `crime_refs` (crimes absent from `tables` are skipped), in the given order, each
 /// named by the matching entry of `pseudonyms`. Reads crimes, persons (sex), involvements,

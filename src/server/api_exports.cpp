@@ -94,12 +94,12 @@ HttpResponse export_table(const ApiRequest& request) {
     if (!dimensions) return error_response(dimensions.error(), request.correlation_id);
     std::vector<std::vector<KpiDimension>> breakdowns;
     for (KpiDimension d : *dimensions) breakdowns.push_back({d});
-    table = flight_deck_table(compute_flight_deck(*facts, period, breakdowns, SuppressionRule{}));
+    table = flight_deck_table(compute_flight_deck(**facts, period, breakdowns, SuppressionRule{}));
   } else if (name == "crimes") {
     auto from = date_query(request, "from", CivilDate::from_days(-1000000));
     auto to = date_query(request, "to", *as_of);
     if (!from || !to) return error_response("invalid_input", "from and to must be dates YYYY-MM-DD", request.correlation_id);
-    table = crime_list_table(state.tables(), *facts, *state.inputs.offences, *from, *to, label);
+    table = crime_list_table(state.tables(), **facts, *state.inputs.offences, *from, *to, label);
   } else if (name == "repeat-suspects") {
     const rasso::CrimeVisible visible = [&](std::string_view crime_ref) {
       return crime_in_scope(user, state, state.snapshot.find_crime(crime_ref));

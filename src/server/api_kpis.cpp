@@ -30,7 +30,7 @@ HttpResponse show_kpis(const ApiRequest& request) {
   if (!facts) return error_response(facts.error(), request.correlation_id);
   std::vector<std::vector<KpiDimension>> breakdowns;
   if (!dimensions->empty()) breakdowns.push_back(*dimensions);
-  const KpiFlightDeck deck = compute_flight_deck(*facts, period, breakdowns, SuppressionRule{});
+  const KpiFlightDeck deck = compute_flight_deck(**facts, period, breakdowns, SuppressionRule{});
   request.context->audit_read(request, "kpi.view", "kpi", period.label(),
                               {{"by", request.query_value("by")}, {"aggregates_only", true}});
   return json_response(flight_deck_json(deck));
@@ -54,7 +54,7 @@ HttpResponse show_series(const ApiRequest& request) {
   }
   auto facts = analysis_facts(request, *to, request.query_value("force"));
   if (!facts) return error_response(facts.error(), request.correlation_id);
-  const auto points = compute_kpi_series(*facts, measure->id, periods, SuppressionRule{});
+  const auto points = compute_kpi_series(**facts, measure->id, periods, SuppressionRule{});
   request.context->audit_read(request, "kpi.series", "kpi", std::string(measure->key), {{"aggregates_only", true}});
   return json_response(kpi_series_json(measure->id, *granularity, points));
 }

@@ -23,7 +23,7 @@ HttpResponse problem_profile(const ApiRequest& request) {
   if (!facts) return error_response(facts.error(), request.correlation_id);
   const SessionUser& user = request.signed_in();
   ProblemProfileInputs inputs;
-  inputs.facts = &*facts;
+  inputs.facts = facts->get();
   inputs.tables = &request.state->tables();
   inputs.from = *from;
   inputs.to = *to;

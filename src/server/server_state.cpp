@@ -108,6 +108,41 @@ std::shared_ptr<const std::vector<RepeatSuspect>> ServerState::repeat_suspects(C
   return suspects_by_date_.emplace(as_of.days_since_epoch(), std::move(suspects)).first->second;
 }
 
+std::shared_ptr<const KpiFacts> ServerState::kpi_facts(CivilDate as_of, const std::string& force_code,
+                                                       const std::string& unit_ref) const {
+  const std::int32_t day = as_of.days_since_epoch();
+  auto matches = [&](const KeptFacts& kept) {
+    return kept.as_of == day && kept.force_code == force_code && kept.unit_ref == unit_ref;
+  };
+  {
+    std::lock_guard lock(facts_mutex_);
+    const auto found = std::find_if(kept_facts_.begin(), kept_facts_.end(), matches);
+    if (found != kept_facts_.end()) return found->facts;
+  }
+  const auto suspects = repeat_suspects(as_of);
+  KpiInputs facts_inputs;
+  facts_inputs.tables = &tables();
+  facts_inputs.offences = inputs.offences.get();
+  facts_inputs.repeat_suspects = suspects.get();
+  facts_inputs.calendar = &inputs.rules->bank_holidays;
+  facts_inputs.config = inputs.rules->config;
+  facts_inputs.force_code = force_code;
+  facts_inputs.unit_ref = unit_ref;
+  auto facts = std::make_shared<const KpiFacts>(build_kpi_facts(facts_inputs, as_of));
+  std::lock_guard lock(facts_mutex_);
+  // Another request may have built the same facts meanwhile: keep one copy.
+  const auto found = std::find_if(kept_facts_.begin(), kept_facts_.end(), matches);
+  if (found != kept_facts_.end()) return found->facts;
+  kept_facts_.push_back({day, force_code, unit_ref, facts});
+  std::size_t kept_crimes = 0;
+  for (const KeptFacts& kept : kept_facts_) kept_crimes += kept.facts->crimes.size();
+  while (kept_facts_.size() > 1 && kept_crimes > kKpiFactsBudget) {
+    kept_crimes -= kept_facts_.front().facts->crimes.size();
+    kept_facts_.erase(kept_facts_.begin());
+  }
+  return facts;
+}
+
 Result<std::shared_ptr<ServerState>> load_server_state(Store& store, const StaticInputs& inputs) {
   const auto started = std::chrono::steady_clock::now();
   auto contents = load_store_contents(store);

@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include "analytics/kpi_facts.h"
 #include "analytics/repeat_suspects.h"
 #include "core/code_table.h"
 #include "core/entity.h"
@@ -76,6 +77,14 @@ struct ServerState {
   /// The repeat suspects on `as_of` under the default definition, computed once per date.
   std::shared_ptr<const std::vector<RepeatSuspect>> repeat_suspects(CivilDate as_of) const;
 
+  /// The KPI facts as of `as_of` for the crimes of `force_code` (and `unit_ref`; empty = all),
+  /// built once per date and scope and kept while this state is current: the flight deck, its
+  /// series, reports and exports then only aggregate them. A recording makes a new state, so kept
+  /// facts never go stale. At most about kKpiFactsBudget crimes' facts are kept; the oldest go first.
+  std::shared_ptr<const KpiFacts> kpi_facts(CivilDate as_of, const std::string& force_code,
+                                            const std::string& unit_ref) const;
+  static constexpr std::size_t kKpiFactsBudget = 4'000'000;
+
  private:
   void build_indexes();
 
@@ -100,6 +109,14 @@ struct ServerState {
   std::vector<RowIndex> crimes_newest_first_;
   mutable std::mutex suspects_mutex_;
   mutable std::map<std::int32_t, std::shared_ptr<const std::vector<RepeatSuspect>>> suspects_by_date_;
+  struct KeptFacts {
+    std::int32_t as_of;
+    std::string force_code;
+    std::string unit_ref;
+    std::shared_ptr<const KpiFacts> facts;
+  };
+  mutable std::mutex facts_mutex_;
+  mutable std::vector<KeptFacts> kept_facts_;  // oldest first
 };
 
 /// Loads every extract table and the resolution from `store` and builds a state.

@@ -15,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-#include "worklists/ref_index.h"
+#include "core/ref_index.h"
 #include "core/extract_records.h"
 #include "worklists/worklist_item.h"
 

@@ -226,14 +226,14 @@ TEST(ScrutinyCaseSummary, TellsTheStoryInDaysFromTheReportWithNothingIdentifying
 }
 
 TEST(ScrutinyCaseSummary, AgeBands) {
-  EXPECT_EQ(age_band(std::nullopt), "not recorded");
-  EXPECT_EQ(age_band(12), "under 13");
-  EXPECT_EQ(age_band(13), "13-15");
-  EXPECT_EQ(age_band(17), "16-17");
-  EXPECT_EQ(age_band(18), "18-24");
-  EXPECT_EQ(age_band(25), "25-34");
-  EXPECT_EQ(age_band(64), "55-64");
-  EXPECT_EQ(age_band(65), "65 and over");
+  EXPECT_EQ(panel_age_band(std::nullopt), "not recorded");
+  EXPECT_EQ(panel_age_band(12), "under 13");
+  EXPECT_EQ(panel_age_band(13), "13-15");
+  EXPECT_EQ(panel_age_band(17), "16-17");
+  EXPECT_EQ(panel_age_band(18), "18-24");
+  EXPECT_EQ(panel_age_band(25), "25-34");
+  EXPECT_EQ(panel_age_band(64), "55-64");
+  EXPECT_EQ(panel_age_band(65), "65 and over");
 }
 
 TEST(ScrutinyThemes, TalliesDecisionsThemesAndLearning) {

@@ -11,7 +11,7 @@
 
 namespace rasso {
 
-/// A row of one of the worklist tables, or kNoRow for "no such row".
+/// A row of one of the extract tables, or kNoRow for "no such row".
 using RowIndex = std::uint32_t;
 inline constexpr RowIndex kNoRow = std::numeric_limits<RowIndex>::max();
 
