@@ -304,7 +304,8 @@ class FactsBuilder {
   // grouped by crime for count_arrests().
   void read_involvements() {
     GuessingRefIndex::Cursor crimes, persons;
-    for (const InvolvementRecord& involvement : tables_.involvements) {
+    for (std::size_t row = 0; row < tables_.involvements.size(); ++row) {
+      const InvolvementRecord& involvement = tables_.involvements[row];
       if (involvement.role != InvolvementRole::Victim && involvement.role != InvolvementRole::Suspect) continue;
       const std::int32_t crime = crime_index_->find(involvement.crime_ref, crimes);
       if (crime == kMissing) continue;
@@ -324,7 +325,7 @@ class FactsBuilder {
         scratch.suspect = person;
         scratch.suspect_age = age;
       }
-      suspect_rows_.push_back({static_cast<std::uint32_t>(crime), static_cast<std::uint32_t>(&involvement - tables_.involvements.data())});
+      suspect_rows_.push_back({static_cast<std::uint32_t>(crime), static_cast<std::uint32_t>(row)});
     }
     group_suspects_by_crime();
   }
