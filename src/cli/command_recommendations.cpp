@@ -14,6 +14,7 @@
 #include "ingest/recommendation_file.h"
 #include "reports/export_csv.h"
 #include "reports/recommendations_export.h"
+#include "store/governance_loading.h"
 
 namespace rasso::cli {
 namespace {
@@ -94,19 +95,15 @@ void register_list(CLI::App& parent, CommandContext& context) {
     }
     auto store = open(context, options->db);
     if (!store) return;
-    auto recommendations = store->governance().recommendations();
-    if (!recommendations) return context.fail(recommendations.error());
-    auto actions = store->governance().recommendation_actions("");
-    if (!actions) return context.fail(actions.error());
-    auto evidence = store->governance().recommendation_evidence("");
-    if (!evidence) return context.fail(evidence.error());
-    const auto progress = recommendation_progress(*recommendations, *actions, *evidence, *as_of);
+    auto tracker = load_recommendation_tracker(*store);
+    if (!tracker) return context.fail(tracker.error());
+    const auto progress = recommendation_progress(tracker->recommendations, tracker->actions, tracker->evidence, *as_of);
     context.audit(*store, "recommendations.view", "consultation", "recommendation", "list", kPurpose, {{"status", options->status}});
     if (context.exit_code != 0) return;
     TabularOutput table;
     table.columns = {"id", "due_date", "for_forces", "status", "owner", "actions", "open_actions", "overdue_actions",
                      "evidence", "summary"};
-    for (const Recommendation& rec : *recommendations) {
+    for (const Recommendation& rec : tracker->recommendations) {
       if (wanted && rec.status != *wanted) continue;
       if (options->for_forces && !rec.for_forces) continue;
       const RecommendationProgress& done = progress.at(rec.rec_id);
@@ -382,19 +379,15 @@ void register_export(CLI::App& parent, CommandContext& context) {
     if (!as_of) return;
     auto store = open(context, options->db);
     if (!store) return;
-    auto recommendations = store->governance().recommendations();
-    if (!recommendations) return context.fail(recommendations.error());
-    auto actions = store->governance().recommendation_actions("");
-    if (!actions) return context.fail(actions.error());
-    auto evidence = store->governance().recommendation_evidence("");
-    if (!evidence) return context.fail(evidence.error());
-    const ExportTable table = recommendations_table(*recommendations, *actions, *evidence, *as_of);
+    auto tracker = load_recommendation_tracker(*store);
+    if (!tracker) return context.fail(tracker.error());
+    const ExportTable table = recommendations_table(tracker->recommendations, tracker->actions, tracker->evidence, *as_of);
     if (Status written = write_export_csv(table, options->out); !written) return context.fail(written.error());
     context.audit(*store, "recommendations.export", "disclosure", "recommendation", "export", kPurpose,
                   {{"file", std::filesystem::path(options->out).filename().string()},
-                   {"recommendations", recommendations->size()}, {"actions", actions->size()}});
+                   {"recommendations", tracker->recommendations.size()}, {"actions", tracker->actions.size()}});
     if (context.exit_code != 0) return;
-    fmt::print("Wrote {} recommendation(s) and {} action(s) to {}.\n", recommendations->size(), actions->size(), options->out);
+    fmt::print("Wrote {} recommendation(s) and {} action(s) to {}.\n", tracker->recommendations.size(), tracker->actions.size(), options->out);
   });
 }
 

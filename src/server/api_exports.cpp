@@ -24,6 +24,7 @@
 #include "server/record_scope.h"
 #include "server/server_context.h"
 #include "server/server_state.h"
+#include "store/governance_loading.h"
 #include "store/store.h"
 
 namespace rasso::server {
@@ -122,14 +123,9 @@ HttpResponse export_recommendations(const ApiRequest& request) {
   if (!format) return error_response(format.error(), request.correlation_id);
   auto as_of = date_query(request, "as_of", request.context->today());
   if (!as_of) return error_response(as_of.error(), request.correlation_id);
-  GovernanceStore& governance = request.store->governance();
-  auto recommendations = governance.recommendations();
-  if (!recommendations) return error_response(recommendations.error(), request.correlation_id);
-  auto actions = governance.recommendation_actions("");
-  if (!actions) return error_response(actions.error(), request.correlation_id);
-  auto evidence = governance.recommendation_evidence("");
-  if (!evidence) return error_response(evidence.error(), request.correlation_id);
-  ExportTable table = recommendations_table(*recommendations, *actions, *evidence, *as_of);
+  auto tracker = load_recommendation_tracker(*request.store);
+  if (!tracker) return error_response(tracker.error(), request.correlation_id);
+  ExportTable table = recommendations_table(tracker->recommendations, tracker->actions, tracker->evidence, *as_of);
   return download(request, "recommendations", table, *format, *as_of, false);
 }
 

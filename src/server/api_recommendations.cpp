@@ -6,6 +6,7 @@
 #include "server/api_response.h"
 #include "server/api_routes.h"
 #include "server/server_context.h"
+#include "store/governance_loading.h"
 #include "store/store.h"
 
 namespace rasso::server {
@@ -39,13 +40,8 @@ nlohmann::json action_json(const RecommendationAction& action, CivilDate today) 
 HttpResponse list(const ApiRequest& request) {
   auto page = page_request(request);
   if (!page) return error_response(page.error(), request.correlation_id);
-  GovernanceStore& governance = request.store->governance();
-  auto recommendations = governance.recommendations();
-  if (!recommendations) return error_response(recommendations.error(), request.correlation_id);
-  auto actions = governance.recommendation_actions("");
-  if (!actions) return error_response(actions.error(), request.correlation_id);
-  auto evidence = governance.recommendation_evidence("");
-  if (!evidence) return error_response(evidence.error(), request.correlation_id);
+  auto tracker = load_recommendation_tracker(*request.store);
+  if (!tracker) return error_response(tracker.error(), request.correlation_id);
   const std::string status = request.query_value("status");
   if (!status.empty() && !parse_recommendation_status(status)) {
     return error_response("invalid_input", "status must be open, in_progress, evidence_submitted or closed", request.correlation_id);
@@ -57,9 +53,9 @@ HttpResponse list(const ApiRequest& request) {
   }
   auto as_of = date_query(request, "as_of", request.context->today());
   if (!as_of) return error_response(as_of.error(), request.correlation_id);
-  const auto progress = recommendation_progress(*recommendations, *actions, *evidence, *as_of);
+  const auto progress = recommendation_progress(tracker->recommendations, tracker->actions, tracker->evidence, *as_of);
   std::vector<nlohmann::json> matching;
-  for (const Recommendation& rec : *recommendations) {
+  for (const Recommendation& rec : tracker->recommendations) {
     const RecommendationProgress& done = progress.at(rec.rec_id);
     if (!status.empty() && rec.status != *parse_recommendation_status(status)) continue;
     if (for_forces && !rec.for_forces) continue;

@@ -34,4 +34,15 @@ Result<std::unordered_map<std::string, std::string>> load_detective_status(Store
   return out;
 }
 
+Result<RecommendationTracker> load_recommendation_tracker(Store& store) {
+  GovernanceStore& governance = store.governance();
+  auto recommendations = governance.recommendations();
+  if (!recommendations) return recommendations.error();
+  auto actions = governance.recommendation_actions("");
+  if (!actions) return actions.error();
+  auto evidence = governance.recommendation_evidence("");
+  if (!evidence) return evidence.error();
+  return RecommendationTracker{std::move(*recommendations), std::move(*actions), std::move(*evidence)};
+}
+
 }  // namespace rasso
