@@ -1,5 +1,7 @@
 // The KPI engine and the problem profile over `rasso generate` output, loaded through the extract
-// file readers (loading is done once, outside the timings). Targets (DESIGN.md §6, issue 5): the
+// file readers (loading is done once, outside the timings). The tables' references are linked at
+// load too, as the server does once per state of its tables (link_tables, timed on its own in
+// links_1m): the flight deck is then the facts and the aggregation. Targets (DESIGN.md §6, issue 5): the
 // full flight deck - every measure, every single-dimension breakdown, one year of months,
 // quarters and the year with the periods before them - in <= 1 s for 1,000,000 crimes; the problem
 // profile for a force-year in <= 5 s.
@@ -19,6 +21,7 @@
 #include "analytics/offence_facts.h"
 #include "core/extract_record_rows.h"
 #include "core/field_spec.h"
+#include "core/table_links.h"
 #include "ingest/bank_holiday_file.h"
 #include "ingest/extract_file_reader.h"
 #include "ingest/reference_data.h"
@@ -58,6 +61,7 @@ Result<ExtractTables> load_extract(const std::filesystem::path& folder) {
 
 struct Dataset {
   ExtractTables tables;
+  TableLinks links;
   std::unordered_map<std::string, std::uint64_t> resolved;
   std::map<std::string, OffenceInfo, std::less<>> offences;
   BankHolidayCalendar calendar;
@@ -81,6 +85,7 @@ Dataset* dataset(const char* variable, const char* default_name) {
   auto tables = load_extract(folder);
   if (!tables) throw std::runtime_error(tables.error().message);
   data->tables = std::move(*tables);
+  data->links = link_tables(data->tables);
   const auto codes = load_code_tables(reference_data_dir());
   data->offences = offence_facts(*codes);
   data->calendar = BankHolidayCalendar(*load_bank_holidays(reference_data_dir()));
@@ -92,6 +97,7 @@ Dataset* dataset(const char* variable, const char* default_name) {
   repeat.offences = &data->offences;
   data->repeat_suspects = find_repeat_suspects(repeat, RepeatSuspectDefinition{}, RankingWeights{}, kAsOf);
   data->inputs.tables = &data->tables;
+  data->inputs.links = &data->links;
   data->inputs.offences = &data->offences;
   data->inputs.repeat_suspects = &data->repeat_suspects;
   data->inputs.calendar = &data->calendar;
@@ -147,6 +153,27 @@ void run_facts_only(benchmark::State& state, const char* variable, const char* n
   for (auto _ : state) benchmark::DoNotOptimize(build_kpi_facts(data->inputs, data->as_of).crimes.size());
 }
 
+void run_link_tables(benchmark::State& state, const char* variable, const char* name) {
+  Dataset* data = dataset(variable, name);
+  if (data == nullptr) {
+    state.SkipWithError("extract folder missing");
+    return;
+  }
+  for (auto _ : state) benchmark::DoNotOptimize(link_tables(data->tables).unresolved_references);
+}
+
+// The facts as a caller with no links builds them (the CLI): linking included.
+void run_facts_unlinked(benchmark::State& state, const char* variable, const char* name) {
+  Dataset* data = dataset(variable, name);
+  if (data == nullptr) {
+    state.SkipWithError("extract folder missing");
+    return;
+  }
+  KpiInputs inputs = data->inputs;
+  inputs.links = nullptr;
+  for (auto _ : state) benchmark::DoNotOptimize(build_kpi_facts(inputs, data->as_of).crimes.size());
+}
+
 void run_problem_profile(benchmark::State& state, const char* variable, const char* name) {
   Dataset* data = dataset(variable, name);
   if (data == nullptr) {
@@ -176,6 +203,9 @@ BENCHMARK_CAPTURE(run_facts_only, facts_100k, "RASSO_BENCH_EXTRACT_100K", "ex100
 BENCHMARK_CAPTURE(run_flight_deck, flight_deck_100k, "RASSO_BENCH_EXTRACT_100K", "ex100000")->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(run_problem_profile, problem_profile_force_year_100k, "RASSO_BENCH_EXTRACT_100K", "ex100000")
     ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(run_link_tables, links_1m, "RASSO_BENCH_EXTRACT_1M", "ex1000000")->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK_CAPTURE(run_facts_unlinked, facts_unlinked_1m, "RASSO_BENCH_EXTRACT_1M", "ex1000000")
+    ->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK_CAPTURE(run_facts_only, facts_1m, "RASSO_BENCH_EXTRACT_1M", "ex1000000")->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK_CAPTURE(run_flight_deck, flight_deck_1m, "RASSO_BENCH_EXTRACT_1M", "ex1000000")->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK_CAPTURE(run_problem_profile, problem_profile_force_year_1m, "RASSO_BENCH_EXTRACT_1M", "ex1000000")

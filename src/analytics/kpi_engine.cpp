@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <map>
 
-#include "analytics/parallel_halves.h"
+#include "core/parallel_halves.h"
 
 namespace rasso {
 namespace {
@@ -16,7 +16,7 @@ constexpr std::size_t kMeasures = kKpiMeasureCount;
 constexpr std::uint16_t kNoSlot = UINT16_MAX;
 
 // The lists of day counts behind the Days measures.
-enum DaysSeries : std::uint8_t { kArrestDays, kChargeDays, kBreachDays, kOpenAge, kSeriesCount };
+enum DaysSeries : std::uint8_t { kArrestDays, kChargeDays, kBreachDays, kOpenAge };
 constexpr std::size_t kFlowSeries = 3;  // the first three are flows; open age is a stock
 
 std::size_t index_of(M measure) { return static_cast<std::size_t>(measure); }
@@ -169,10 +169,16 @@ struct FlowTable {
   }
 };
 
-// The stocks of one breakdown on one day.
+// The median and 90th percentile of the ages of a cell's open investigations.
+struct OpenAgeQuantiles {
+  double median = 0;
+  double p90 = 0;
+};
+
+// The stocks of one breakdown on one day; a cell's open investigations are counted in `sums`.
 struct StockTable {
   Sums sums;
-  std::vector<std::vector<std::int32_t>> open_ages;  // per cell
+  std::vector<OpenAgeQuantiles> open_ages;  // per cell
 };
 
 void add_crime_flows(const KpiCrimeFact& crime, const SlotMap& slots, bool repeat_available,
@@ -256,22 +262,63 @@ bool officer_trained(const KpiOfficerFact& officer, std::int32_t day) {
   });
 }
 
-std::vector<StockTable> count_stocks(const KpiFacts& facts, const std::vector<Layout>& layouts, std::int32_t day) {
-  std::vector<StockTable> tables(layouts.size());
-  for (std::size_t b = 0; b < layouts.size(); ++b) {
-    tables[b].sums.resize(layouts[b].cells);
-    tables[b].open_ages.resize(layouts[b].cells);
-  }
-  std::vector<std::int32_t> caseload(facts.officers.size(), 0);
+// The crimes open on `day`, youngest first (a counting sort by age), and each officer's caseload.
+std::vector<std::uint32_t> open_crimes_youngest_first(const KpiFacts& facts, std::int32_t day, std::vector<std::int32_t>& caseload) {
+  std::vector<std::uint32_t> open;
+  std::int32_t oldest = 0;
   for (std::size_t i = 0; i < facts.crimes.size(); ++i) {
     const KpiCrimeFact& crime = facts.crimes[i];
     if (crime.reported > day || (crime.outcome_code != 0 && crime.outcome <= day)) continue;
     if (crime.officer >= 0) ++caseload[static_cast<std::size_t>(crime.officer)];
-    for (std::size_t b = 0; b < layouts.size(); ++b) {
-      const std::uint32_t cell = layouts[b].cell_of(facts.cells[i]);
-      ++tables[b].sums.at(cell, M::OpenInvestigations)[0];
-      tables[b].open_ages[cell].push_back(day - crime.reported);
-    }
+    open.push_back(static_cast<std::uint32_t>(i));
+    oldest = std::max(oldest, day - crime.reported);
+  }
+  std::vector<std::uint32_t> offsets(static_cast<std::size_t>(oldest) + 2, 0);
+  for (std::uint32_t i : open) ++offsets[static_cast<std::size_t>(day - facts.crimes[i].reported) + 1];
+  for (std::size_t age = 1; age < offsets.size(); ++age) offsets[age] += offsets[age - 1];
+  std::vector<std::uint32_t> sorted(open.size());
+  for (std::uint32_t i : open) sorted[offsets[static_cast<std::size_t>(day - facts.crimes[i].reported)]++] = i;
+  return sorted;
+}
+
+// The open-age median and 90th percentile of every cell of a breakdown, from its open crimes
+// youngest first and each cell's count: one walk that notes the age at each cell's wanted ranks
+// (median: ranks floor((n+1)/2) and floor(n/2)+1, averaged; p90: nearest rank ceil(0.9 n)).
+void open_age_quantiles(const KpiFacts& facts, const Layout& layout, const std::vector<std::uint32_t>& youngest_first,
+                        std::int32_t day, StockTable& table) {
+  struct Ranks {
+    std::uint32_t seen = 0, lower = 0, upper = 0, p90 = 0;
+    std::int32_t lower_age = 0, upper_age = 0, p90_age = 0;
+  };
+  std::vector<Ranks> ranks(layout.cells);
+  for (std::size_t cell = 0; cell < layout.cells; ++cell) {
+    const auto n = static_cast<std::uint32_t>(table.sums.at(cell, M::OpenInvestigations)[0]);
+    ranks[cell].lower = (n + 1) / 2;
+    ranks[cell].upper = n / 2 + 1;
+    ranks[cell].p90 = (n * 9 + 9) / 10;
+  }
+  for (std::uint32_t i : youngest_first) {
+    Ranks& cell = ranks[layout.cell_of(facts.cells[i])];
+    const std::uint32_t rank = ++cell.seen;
+    const std::int32_t age = day - facts.crimes[i].reported;
+    if (rank == cell.lower) cell.lower_age = age;
+    if (rank == cell.upper) cell.upper_age = age;
+    if (rank == cell.p90) cell.p90_age = age;
+  }
+  table.open_ages.resize(layout.cells);
+  for (std::size_t cell = 0; cell < layout.cells; ++cell) {
+    table.open_ages[cell] = {(static_cast<double>(ranks[cell].lower_age) + ranks[cell].upper_age) / 2.0, static_cast<double>(ranks[cell].p90_age)};
+  }
+}
+
+std::vector<StockTable> count_stocks(const KpiFacts& facts, const std::vector<Layout>& layouts, std::int32_t day) {
+  std::vector<StockTable> tables(layouts.size());
+  for (std::size_t b = 0; b < layouts.size(); ++b) tables[b].sums.resize(layouts[b].cells);
+  std::vector<std::int32_t> caseload(facts.officers.size(), 0);
+  const std::vector<std::uint32_t> open = open_crimes_youngest_first(facts, day, caseload);
+  for (std::size_t b = 0; b < layouts.size(); ++b) {
+    for (std::uint32_t i : open) ++tables[b].sums.at(layouts[b].cell_of(facts.cells[i]), M::OpenInvestigations)[0];
+    open_age_quantiles(facts, layouts[b], open, day, tables[b]);
   }
   for (const KpiOrderFact& order : facts.orders) {
     if (order.start > day || (order.end != kNoDay && order.end < day)) continue;
@@ -329,17 +376,18 @@ struct PeriodSlots {
 // Everything one period needs for one breakdown, before suppression.
 struct CellData {
   Sums sums;
-  std::vector<std::array<std::vector<std::int32_t>, kSeriesCount>> days;  // per cell
+  std::vector<std::array<std::vector<std::int32_t>, kFlowSeries>> days;  // per cell
+  const std::vector<OpenAgeQuantiles>* open_ages = nullptr;               // per cell, of the stock day
 };
 
 CellData gather(const FlowTable& flow, const StockTable& stock, PeriodSlots period, bool has_flows) {
   const std::size_t cells = flow.layout.cells;
   CellData data;
   data.sums.values = stock.sums.values;
+  data.open_ages = &stock.open_ages;
   data.days.resize(cells);
+  if (!has_flows) return data;
   for (std::size_t cell = 0; cell < cells; ++cell) {
-    data.days[cell][kOpenAge] = stock.open_ages[cell];
-    if (!has_flows) continue;
     for (std::size_t slot = period.first; slot <= period.last; ++slot) {
       const std::int64_t* from = &flow.sums[(slot * cells + cell) * kMeasures * 2];
       for (std::size_t m = 0; m < kMeasures; ++m) {
@@ -362,6 +410,15 @@ CellData gather(const FlowTable& flow, const StockTable& stock, PeriodSlots peri
 KpiValue raw_value(const KpiFacts& facts, CellData& data, std::size_t cell, const KpiMeasureSpec& spec) {
   KpiValue value;
   if ((spec.id == M::RepeatSuspects || spec.id == M::RepeatSuspectCrimeShare) && !facts.repeat_suspects_available) return value;
+  if (series_of(spec.id) == kOpenAge) {
+    value.denominator = data.sums.at(cell, M::OpenInvestigations)[0];
+    if (value.denominator > 0) {
+      value.available = true;
+      const OpenAgeQuantiles& ages = (*data.open_ages)[cell];
+      value.value = is_p90(spec.id) ? ages.p90 : ages.median;
+    }
+    return value;
+  }
   if (const auto series = series_of(spec.id)) {
     std::vector<std::int32_t>& days = data.days[cell][*series];
     value.denominator = static_cast<std::int64_t>(days.size());
@@ -423,22 +480,36 @@ KpiBreakdown finish_breakdown(const KpiFacts& facts, const Layout& layout, CellD
   return breakdown;
 }
 
-std::vector<KpiCompleteness> completeness_of(const KpiFacts& facts, const KpiPeriod& period, CivilDate as_of) {
-  std::vector<KpiCompleteness> fields;
-  for (KpiDimension dimension : all_kpi_dimensions()) fields.push_back({std::string(dimension_id(dimension)), 0, 0});
-  fields.push_back({"committed_time", 0, 0});
-  const std::int32_t first = period.first_day().days_since_epoch();
-  const std::int32_t last = std::min(period.last_day(), as_of).days_since_epoch();
+// Per month slot, how many crimes were reported ([kKpiDimensionCount + 1]) and how many of them
+// have each dimension ([d]) and the time committed ([kKpiDimensionCount]) recorded.
+using CompletenessCounts = std::array<std::int64_t, kKpiDimensionCount + 2>;
+
+std::vector<CompletenessCounts> completeness_by_slot(const KpiFacts& facts, const SlotMap& slots) {
+  std::vector<CompletenessCounts> counts(slots.count(), CompletenessCounts{});
+  std::array<std::uint16_t, kKpiDimensionCount> not_recorded{};
+  for (std::size_t d = 0; d < kKpiDimensionCount; ++d) not_recorded[d] = static_cast<std::uint16_t>(facts.categories[d].size() - 2);
   for (std::size_t i = 0; i < facts.crimes.size(); ++i) {
-    const KpiCrimeFact& crime = facts.crimes[i];
-    if (crime.reported < first || crime.reported > last) continue;
-    for (std::size_t d = 0; d < kKpiDimensionCount; ++d) {
-      ++fields[d].total;
-      if (facts.cells[i][d] != facts.categories[d].size() - 2) ++fields[d].recorded;  // not "Not recorded"
-    }
-    ++fields.back().total;
-    if (crime.hour >= 0) ++fields.back().recorded;
+    const std::uint16_t slot = slots.slot(facts.crimes[i].reported);
+    if (slot == kNoSlot) continue;
+    CompletenessCounts& count = counts[slot];
+    for (std::size_t d = 0; d < kKpiDimensionCount; ++d) count[d] += facts.cells[i][d] != not_recorded[d] ? 1 : 0;
+    count[kKpiDimensionCount] += facts.crimes[i].hour >= 0 ? 1 : 0;
+    ++count[kKpiDimensionCount + 1];
   }
+  return counts;
+}
+
+// The completeness of the crimes reported in a period (made of the month slots `period`).
+std::vector<KpiCompleteness> completeness_of(const std::vector<CompletenessCounts>& by_slot, PeriodSlots period) {
+  CompletenessCounts sum{};
+  for (std::size_t slot = period.first; slot <= period.last && slot < by_slot.size(); ++slot) {
+    for (std::size_t field = 0; field < sum.size(); ++field) sum[field] += by_slot[slot][field];
+  }
+  std::vector<KpiCompleteness> fields;
+  for (KpiDimension dimension : all_kpi_dimensions()) {
+    fields.push_back({std::string(dimension_id(dimension)), sum[static_cast<std::size_t>(dimension)], sum[kKpiDimensionCount + 1]});
+  }
+  fields.push_back({"committed_time", sum[kKpiDimensionCount], sum[kKpiDimensionCount + 1]});
   return fields;
 }
 
@@ -471,6 +542,7 @@ std::vector<KpiPeriodValues> compute_kpis(const KpiFacts& facts, const KpiQuery&
   for (const auto& dimensions : query.breakdowns) layouts.emplace_back(facts, dimensions);
   const SlotMap slots(first_month, last_month);
   const std::vector<FlowTable> flows = accumulate_flows(facts, layouts, slots);
+  const std::vector<CompletenessCounts> completeness = completeness_by_slot(facts, slots);
 
   // The stocks of each distinct stock day (a period's last day, or the as-of date), half the
   // days on each thread.
@@ -495,7 +567,7 @@ std::vector<KpiPeriodValues> compute_kpis(const KpiFacts& facts, const KpiQuery&
       KpiPeriodValues& values = results[p];
       values.period = period;
       values.stock_date = CivilDate::from_days(day);
-      values.completeness = completeness_of(facts, period, facts.as_of);
+      values.completeness = completeness_of(completeness, period_slots);
       std::vector<CellData> data;
       for (std::size_t b = 0; b < layouts.size(); ++b) data.push_back(gather(flows[b], stocks.at(day)[b], period_slots, has_flows));
       for (const KpiMeasureSpec& spec : kpi_measures()) {

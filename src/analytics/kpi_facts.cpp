@@ -1,14 +1,12 @@
 #include "analytics/kpi_facts.h"
 
 #include <algorithm>
-#include <atomic>
-#include <mutex>
+#include <stdexcept>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
-#include "analytics/parallel_halves.h"
-#include "core/ref_index.h"
+#include "core/parallel_halves.h"
 #include "core/victim_contact_deadline.h"
 
 namespace rasso {
@@ -18,53 +16,6 @@ using Cells = std::array<std::uint16_t, kKpiDimensionCount>;
 constexpr std::int32_t kMissing = -1;
 
 std::size_t dim(KpiDimension dimension) { return static_cast<std::size_t>(dimension); }
-
-// Finds a reference's row in a table. Extracts list rows grouped and in order (the involvements
-// of one crime together, persons in the order they are first named, arrests and contacts in their
-// crimes' order with gaps), so the next few rows after the last one a cursor found, and the row
-// after the furthest one it found (where a newly named person is), are tried first. Only when
-// those guesses miss is the hash index (core/ref_index.h) built, once, by whichever thread misses
-// first. Lookups through different cursors may run concurrently.
-class GuessingRefIndex {
- public:
-  // Where the previous lookups of one pass left off.
-  struct Cursor {
-    std::size_t last = 0;
-    std::size_t furthest = 0;
-  };
-
-  explicit GuessingRefIndex(std::vector<std::string_view> refs) : refs_(std::move(refs)) {}
-
-  /// The row of `ref`, or kMissing (always for a blank reference).
-  std::int32_t find(std::string_view ref, Cursor& cursor) const {
-    if (ref.empty()) return kMissing;
-    // Each guess reads a reference held in another record, most likely a cache miss: before the
-    // index exists a few of them are still cheaper than building it; after, one probe is.
-    const std::size_t look_ahead = index_ready_.load(std::memory_order_acquire) ? 1 : 8;
-    for (std::size_t row = cursor.last; row < refs_.size() && row <= cursor.last + look_ahead; ++row) {
-      if (refs_[row] == ref) return found(row, cursor);
-    }
-    if (cursor.furthest + 1 < refs_.size() && refs_[cursor.furthest + 1] == ref) return found(cursor.furthest + 1, cursor);
-    std::call_once(built_, [this] {
-      index_ = RefIndex(refs_);
-      index_ready_.store(true, std::memory_order_release);
-    });
-    const RowIndex row = index_.find(ref);
-    return row == kNoRow ? kMissing : found(row, cursor);
-  }
-
- private:
-  static std::int32_t found(std::size_t row, Cursor& cursor) {
-    cursor.last = row;
-    cursor.furthest = std::max(cursor.furthest, row);
-    return static_cast<std::int32_t>(row);
-  }
-
-  std::vector<std::string_view> refs_;
-  mutable std::once_flag built_;
-  mutable RefIndex index_;
-  mutable std::atomic<bool> index_ready_{false};
-};
 
 std::uint16_t label_index(const std::vector<std::string_view>& labels, std::string_view label) {
   for (std::size_t i = 0; i < labels.size(); ++i) {
@@ -208,7 +159,11 @@ struct CrimeScratch {
 class FactsBuilder {
  public:
   FactsBuilder(const KpiInputs& inputs, CivilDate as_of)
-      : inputs_(inputs), tables_(*inputs.tables), as_of_(as_of), calendar_(inputs.calendar ? *inputs.calendar : empty_calendar_) {
+      : inputs_(inputs),
+        tables_(*inputs.tables),
+        as_of_(as_of),
+        calendar_(inputs.calendar ? *inputs.calendar : empty_calendar_),
+        links_(inputs.links && inputs.links->fits(tables_) ? *inputs.links : own_links_.emplace(link_tables(tables_))) {
     facts_.as_of = as_of;
   }
 
@@ -239,22 +194,20 @@ class FactsBuilder {
 
  private:
   void select_crimes() {
-    std::vector<std::string_view> refs;
+    fact_of_row_.assign(tables_.crimes.size(), kMissing);
     for (std::size_t i = 0; i < tables_.crimes.size(); ++i) {
-      const CrimeRecord& crime = tables_.crimes[i];
-      if (!in_scope(crime, inputs_, as_of_)) continue;
+      if (!in_scope(tables_.crimes[i], inputs_, as_of_)) continue;
+      fact_of_row_[i] = static_cast<std::int32_t>(crime_rows_.size());
       crime_rows_.push_back(static_cast<std::uint32_t>(i));
-      refs.push_back(crime.crime_ref);
     }
-    crime_index_.emplace(std::move(refs));
     facts_.crimes.resize(crime_rows_.size());
     facts_.unattributed_subject = static_cast<std::uint32_t>(crime_rows_.size());
     scratch_.resize(crime_rows_.size());
-    std::vector<std::string_view> person_refs;
-    person_refs.reserve(tables_.persons.size());
-    for (const PersonRecord& person : tables_.persons) person_refs.push_back(person.person_ref);
-    person_index_.emplace(std::move(person_refs));
   }
+
+  // The crime fact of a linked crime row: kMissing when there is none or it is out of scope.
+  std::int32_t fact_of(RowIndex crime_row) const { return crime_row == kNoRow ? kMissing : fact_of_row_[crime_row]; }
+  static std::int32_t row_or_missing(RowIndex row) { return row == kNoRow ? kMissing : static_cast<std::int32_t>(row); }
 
   const CrimeRecord& crime_record(std::size_t fact) const { return tables_.crimes[crime_rows_[fact]]; }
 
@@ -295,22 +248,18 @@ class FactsBuilder {
         offence_group_cells_.emplace(code, label_index(groups, offence_group_category(info.group)));
       }
     }
-    std::vector<std::string_view> officer_refs;
-    for (const OfficerRecord& officer : tables_.officers) officer_refs.push_back(officer.officer_ref);
-    officer_index_.emplace(std::move(officer_refs));
   }
 
   // Victims and suspects of each crime (the first of each for the breakdowns), and the suspects
   // grouped by crime for count_arrests().
   void read_involvements() {
-    GuessingRefIndex::Cursor crimes, persons;
     for (std::size_t row = 0; row < tables_.involvements.size(); ++row) {
       const InvolvementRecord& involvement = tables_.involvements[row];
       if (involvement.role != InvolvementRole::Victim && involvement.role != InvolvementRole::Suspect) continue;
-      const std::int32_t crime = crime_index_->find(involvement.crime_ref, crimes);
+      const std::int32_t crime = fact_of(links_.involvement_crime[row]);
       if (crime == kMissing) continue;
       CrimeScratch& scratch = scratch_[static_cast<std::size_t>(crime)];
-      const std::int32_t person = person_index_->find(involvement.person_ref, persons);
+      const std::int32_t person = row_or_missing(links_.involvement_person[row]);
       const std::optional<int> age = involvement.age_at_offence ? involvement.age_at_offence : age_at_crime(person, crime);
       if (involvement.role == InvolvementRole::Victim) {
         if (scratch.victim == kMissing) {
@@ -359,13 +308,10 @@ class FactsBuilder {
   // read_involvements(), so it writes nothing per crime: count_arrests() does that after.
   void read_arrests() {
     facts_.events.reserve(facts_.events.size() + tables_.arrests.size() * 3);
-    std::vector<std::string_view> arrest_refs;
-    arrest_refs.reserve(tables_.arrests.size());
     arrest_crime_.reserve(tables_.arrests.size());
-    GuessingRefIndex::Cursor crimes;
-    for (const ArrestRecord& arrest : tables_.arrests) {
-      arrest_refs.push_back(arrest.arrest_ref);
-      const std::int32_t crime = crime_index_->find(arrest.crime_ref, crimes);
+    for (std::size_t row = 0; row < tables_.arrests.size(); ++row) {
+      const ArrestRecord& arrest = tables_.arrests[row];
+      const std::int32_t crime = fact_of(links_.arrest_crime[row]);
       arrest_crime_.push_back(crime);
       if (crime == kMissing || arrest.arrest_date > as_of_) continue;
       const auto subject = static_cast<std::uint32_t>(crime);
@@ -379,7 +325,6 @@ class FactsBuilder {
         add_event(subject, day, KpiMeasureId::PreChargeBailShare, 0, 1);
       }
     }
-    arrest_index_.emplace(std::move(arrest_refs));
   }
 
   // Each crime's first arrest, and how many of its named suspects were arrested for it.
@@ -411,7 +356,6 @@ class FactsBuilder {
     std::int32_t first_day = as_of_.days_since_epoch();
     for (std::size_t i = begin; i < end; ++i) first_day = std::min(first_day, crime_record(i).reported_date.days_since_epoch());
     DeadlineMemo deadlines(calendar_, config, first_day, as_of_.days_since_epoch());
-    GuessingRefIndex::Cursor officers;
     for (std::size_t i = begin; i < end; ++i) {
       const CrimeRecord& record = crime_record(i);
       KpiCrimeFact& fact = facts_.crimes[i];
@@ -422,7 +366,7 @@ class FactsBuilder {
         fact.outcome_code = static_cast<std::uint8_t>(std::clamp(record.outcome_code, 0, 255));
         fact.nfa_outcome = is_nfa_outcome(record.outcome_code, config);
       }
-      fact.officer = record.officer_ref.empty() ? kMissing : officer_index_->find(record.officer_ref, officers);
+      fact.officer = row_or_missing(links_.crime_officer[crime_rows_[i]]);
       fact.hour = static_cast<std::int8_t>(record.committed_minute < 0 ? -1 : record.committed_minute / 60);
       fact.weekday = static_cast<std::int8_t>(record.committed_date.value_or(record.reported_date).iso_weekday());
       const bool disabled = scratch.victim != kMissing && tables_.persons[static_cast<std::size_t>(scratch.victim)].disabled;
@@ -465,11 +409,10 @@ class FactsBuilder {
   }
 
   void read_contacts(std::size_t begin, std::size_t end, std::vector<std::uint8_t>& flags) const {
-    GuessingRefIndex::Cursor crimes;
     for (std::size_t row = begin; row < end; ++row) {
       const VictimContactRecord& contact = tables_.victim_contacts[row];
       if (contact.contact_date > as_of_) continue;
-      const std::int32_t crime = crime_index_->find(contact.crime_ref, crimes);
+      const std::int32_t crime = fact_of(links_.contact_crime[row]);
       if (crime == kMissing) continue;
       const KpiCrimeFact& fact = facts_.crimes[static_cast<std::size_t>(crime)];
       const CrimeScratch& scratch = scratch_[static_cast<std::size_t>(crime)];
@@ -497,11 +440,14 @@ class FactsBuilder {
     if (!inputs_.repeat_suspects) return;
     facts_.repeat_suspects_available = true;
     const auto nth = static_cast<std::size_t>(std::max(1, inputs_.repeat_min_crimes) - 1);
-    GuessingRefIndex::Cursor crimes;
     for (const RepeatSuspect& suspect : *inputs_.repeat_suspects) {
       bool in_scope_crime = false;
       for (const SuspectCrime& crime : suspect.crimes) {
-        const std::int32_t index = crime_index_->find(crime.crime_ref, crimes);
+        if (crime.crime_row >= tables_.crimes.size() || tables_.crimes[crime.crime_row].crime_ref != crime.crime_ref) {
+          throw std::invalid_argument("KPI facts: repeat suspect crime " + crime.crime_ref +
+                                      " was not found over these crimes (find_repeat_suspects over other tables?)");
+        }
+        const std::int32_t index = fact_of(crime.crime_row);
         if (index == kMissing) continue;
         facts_.crimes[static_cast<std::size_t>(index)].names_repeat_suspect = true;
         in_scope_crime = true;
@@ -559,16 +505,17 @@ class FactsBuilder {
                              static_cast<std::int8_t>(denominator)});
   }
 
-  std::int32_t arrest_crime(std::string_view arrest_ref, GuessingRefIndex::Cursor& cursor) const {
-    const std::int32_t arrest = arrest_index_->find(arrest_ref, cursor);
-    return arrest == kMissing ? kMissing : arrest_crime_[static_cast<std::size_t>(arrest)];
+  std::int32_t arrest_crime(RowIndex arrest) const {
+    return arrest == kNoRow ? kMissing : arrest_crime_[arrest];
   }
 
-  // The subject an order or breach counts under: its crime, "not attributed" when it names none,
-  // or nullopt when its crime is outside the force/unit filter.
-  std::optional<std::uint32_t> subject_of_crime(std::string_view crime_ref, GuessingRefIndex::Cursor& cursor) const {
-    if (crime_ref.empty()) return filtered() ? std::nullopt : std::optional<std::uint32_t>(facts_.unattributed_subject);
-    const std::int32_t crime = crime_index_->find(crime_ref, cursor);
+  // The subject an order counts under: its crime, "not attributed" when it names none (or there
+  // is no order), or nullopt when its crime is outside the force/unit filter or not found.
+  std::optional<std::uint32_t> subject_of_order(RowIndex order) const {
+    if (order == kNoRow || tables_.orders[order].crime_ref.empty()) {
+      return filtered() ? std::nullopt : std::optional<std::uint32_t>(facts_.unattributed_subject);
+    }
+    const std::int32_t crime = fact_of(links_.order_crime[order]);
     if (crime == kMissing) return std::nullopt;
     return static_cast<std::uint32_t>(crime);
   }
@@ -576,26 +523,16 @@ class FactsBuilder {
   bool filtered() const { return !inputs_.force_code.empty() || !inputs_.unit_ref.empty(); }
 
   void add_breaches() {
-    std::vector<std::string_view> bail_refs, order_refs;
-    bail_refs.reserve(tables_.bail_periods.size());
-    order_refs.reserve(tables_.orders.size());
-    for (const BailPeriodRecord& bail : tables_.bail_periods) bail_refs.push_back(bail.bail_ref);
-    for (const OrderRecord& order : tables_.orders) order_refs.push_back(order.order_ref);
-    const GuessingRefIndex bail_index(std::move(bail_refs)), order_index(std::move(order_refs));
-    GuessingRefIndex::Cursor bails, orders, arrests, crimes;
-    for (const BreachRecord& breach : tables_.breaches) {
+    for (std::size_t row = 0; row < tables_.breaches.size(); ++row) {
+      const BreachRecord& breach = tables_.breaches[row];
       if (breach.reported_date > as_of_) continue;
       std::optional<std::uint32_t> subject;
       if (breach.breach_of == BreachOf::Bail) {
-        const std::int32_t bail = bail_index.find(breach.bail_ref, bails);
-        const std::int32_t crime =
-            bail == kMissing ? kMissing : arrest_crime(tables_.bail_periods[static_cast<std::size_t>(bail)].arrest_ref, arrests);
+        const RowIndex bail = links_.breach_bail[row];
+        const std::int32_t crime = bail == kNoRow ? kMissing : arrest_crime(links_.bail_arrest[bail]);
         if (crime != kMissing) subject = static_cast<std::uint32_t>(crime);
       } else {
-        const std::int32_t order = order_index.find(breach.order_ref, orders);
-        subject = subject_of_crime(
-            order == kMissing ? std::string_view() : std::string_view(tables_.orders[static_cast<std::size_t>(order)].crime_ref),
-            crimes);
+        subject = subject_of_order(links_.breach_order[row]);
       }
       if (!subject) continue;
       const std::int32_t day = breach.reported_date.days_since_epoch();
@@ -610,9 +547,9 @@ class FactsBuilder {
   }
 
   void add_orders() {
-    GuessingRefIndex::Cursor crimes;
-    for (const OrderRecord& order : tables_.orders) {
-      const std::optional<std::uint32_t> subject = subject_of_crime(order.crime_ref, crimes);
+    for (std::size_t row = 0; row < tables_.orders.size(); ++row) {
+      const OrderRecord& order = tables_.orders[row];
+      const std::optional<std::uint32_t> subject = subject_of_order(static_cast<RowIndex>(row));
       if (!subject) continue;
       if (order.applied_date && *order.applied_date <= as_of_) {
         add_event(*subject, order.applied_date->days_since_epoch(), KpiMeasureId::OrdersAppliedFor, 1, 0);
@@ -627,9 +564,9 @@ class FactsBuilder {
   }
 
   void add_biometrics() {
-    GuessingRefIndex::Cursor arrests;
-    for (const BiometricRecord& biometric : tables_.biometrics) {
-      const std::int32_t crime = arrest_crime(biometric.arrest_ref, arrests);
+    for (std::size_t row = 0; row < tables_.biometrics.size(); ++row) {
+      const BiometricRecord& biometric = tables_.biometrics[row];
+      const std::int32_t crime = arrest_crime(links_.biometric_arrest[row]);
       if (crime == kMissing) continue;
       const auto subject = static_cast<std::uint32_t>(crime);
       if (biometric.application_date && *biometric.application_date <= as_of_) {
@@ -673,9 +610,9 @@ class FactsBuilder {
       const auto unit = rasso_unit.find(officer.unit_ref);
       fact.in_rasso_unit = unit != rasso_unit.end() && unit->second;
     }
-    GuessingRefIndex::Cursor officers;
-    for (const TrainingRecord& training : tables_.training) {
-      const std::int32_t officer = officer_index_->find(training.officer_ref, officers);
+    for (std::size_t row = 0; row < tables_.training.size(); ++row) {
+      const TrainingRecord& training = tables_.training[row];
+      const std::int32_t officer = row_or_missing(links_.training_officer[row]);
       if (officer == kMissing) continue;
       for (std::size_t c = 0; c < inputs_.required_courses.size(); ++c) {
         if (inputs_.required_courses[c] != training.course_code) continue;
@@ -690,13 +627,15 @@ class FactsBuilder {
   CivilDate as_of_;
   BankHolidayCalendar empty_calendar_;
   const BankHolidayCalendar& calendar_;
+  std::optional<TableLinks> own_links_;  // when the inputs bring none that fit
+  const TableLinks& links_;
   KpiFacts facts_;
   std::vector<std::uint32_t> crime_rows_;  // fact index -> row of tables_.crimes
+  std::vector<std::int32_t> fact_of_row_;  // row of tables_.crimes -> fact index (or kMissing)
   std::vector<CrimeScratch> scratch_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> suspect_rows_;  // (crime fact, involvement row)
   std::vector<std::uint32_t> suspect_offsets_;  // by crime fact, into suspect_rows_
   std::vector<std::int32_t> arrest_crime_;  // arrest row -> crime fact (or kMissing)
-  std::optional<GuessingRefIndex> crime_index_, person_index_, officer_index_, arrest_index_;
   std::unordered_map<std::string_view, std::uint16_t> force_cells_, unit_cells_;
   std::unordered_map<std::string_view, std::uint16_t> offence_group_cells_;
 };

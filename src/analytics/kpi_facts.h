@@ -19,6 +19,7 @@
 #include "core/civil_date.h"
 #include "core/extract_records.h"
 #include "core/safeguarding_config.h"
+#include "core/table_links.h"
 
 namespace rasso {
 
@@ -26,10 +27,14 @@ inline constexpr std::int32_t kNoDay = std::numeric_limits<std::int32_t>::min();
 
 struct KpiInputs {
   const ExtractTables* tables = nullptr;
+  /// The references of `tables` linked (link_tables), when the caller keeps them with the tables;
+  /// null (or links that do not fit the tables) and build_kpi_facts links them itself.
+  const TableLinks* links = nullptr;
   /// Offence code -> group (offence_facts()); a code missing here is group "Not recorded".
   const std::map<std::string, OffenceInfo, std::less<>>* offences = nullptr;
   /// The repeat suspects found as of the as-of date with the resolved assignment
-  /// (find_repeat_suspects); may be null, then the repeat-suspect measures are not available.
+  /// (find_repeat_suspects over `tables->crimes`: their crimes are matched by row); may be null,
+  /// then the repeat-suspect measures are not available.
   const std::vector<RepeatSuspect>* repeat_suspects = nullptr;
   /// The definition's minimum number of crimes, to date when each person became a repeat suspect.
   int repeat_min_crimes = 2;

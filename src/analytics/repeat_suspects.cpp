@@ -257,7 +257,7 @@ std::vector<RepeatSuspect> find_repeat_suspects(const RepeatSuspectInputs& input
       const CrimeRecord& crime = crimes[mention.crime];
       const auto [first_victim, last_victim] = victims_of(mention.crime);
       SuspectCrime entry{crime.crime_ref, crime.force_code, crime.offence_code, crime.reported_date, crime.outcome_code,
-                         0, static_cast<int>(last_victim - first_victim), *mention.person_ref, false};
+                         0, static_cast<int>(last_victim - first_victim), *mention.person_ref, false, mention.crime};
       if (inputs.offences != nullptr) {
         const auto it = inputs.offences->find(crime.offence_code);
         if (it != inputs.offences->end()) entry.harm_weight_days = it->second.harm_weight_days;

@@ -50,6 +50,7 @@ struct SuspectCrime {
   int victims = 0;           // victims recorded on the crime
   std::string person_ref;    // the record naming him in this crime
   bool cold_case = false;    // closed without charge (or open) before his latest crime
+  std::uint32_t crime_row = 0;  // row of RepeatSuspectInputs::crimes this crime is
 };
 
 struct RepeatSuspect {

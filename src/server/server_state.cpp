@@ -122,6 +122,7 @@ std::shared_ptr<const KpiFacts> ServerState::kpi_facts(CivilDate as_of, const st
   const auto suspects = repeat_suspects(as_of);
   KpiInputs facts_inputs;
   facts_inputs.tables = &tables();
+  facts_inputs.links = &table_links();
   facts_inputs.offences = inputs.offences.get();
   facts_inputs.repeat_suspects = suspects.get();
   facts_inputs.calendar = &inputs.rules->bank_holidays;
@@ -141,6 +142,11 @@ std::shared_ptr<const KpiFacts> ServerState::kpi_facts(CivilDate as_of, const st
     kept_facts_.erase(kept_facts_.begin());
   }
   return facts;
+}
+
+const TableLinks& ServerState::table_links() const {
+  std::call_once(links_built_, [this] { links_ = link_tables(tables()); });
+  return links_;
 }
 
 Result<std::shared_ptr<ServerState>> load_server_state(Store& store, const StaticInputs& inputs) {

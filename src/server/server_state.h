@@ -24,6 +24,7 @@
 #include "core/code_table.h"
 #include "core/entity.h"
 #include "core/result.h"
+#include "core/table_links.h"
 #include "server/worklist_cache.h"
 #include "store/store.h"
 #include "worklists/worklist_rules.h"
@@ -85,6 +86,10 @@ struct ServerState {
                                             const std::string& unit_ref) const;
   static constexpr std::size_t kKpiFactsBudget = 4'000'000;
 
+  /// Every reference of tables() linked to its row, worked out on first use and kept with this
+  /// state (the KPI facts read them).
+  const TableLinks& table_links() const;
+
  private:
   void build_indexes();
 
@@ -115,6 +120,8 @@ struct ServerState {
     std::string unit_ref;
     std::shared_ptr<const KpiFacts> facts;
   };
+  mutable std::once_flag links_built_;
+  mutable TableLinks links_;
   mutable std::mutex facts_mutex_;
   mutable std::vector<KeptFacts> kept_facts_;  // oldest first
 };

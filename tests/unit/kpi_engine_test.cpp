@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
+#include <random>
 #include <set>
 #include <stdexcept>
 
@@ -141,6 +144,51 @@ TEST(KpiEngineTest, SeriesGivesOneTotalPerPeriod) {
   EXPECT_EQ(points[0].value.display, "0");
   EXPECT_EQ(points[1].value.display, "12");
   EXPECT_EQ(points[2].value.display, "0");
+}
+
+// The open-age median and 90th percentile are read off each cell's open crimes in age order; here
+// they are checked against each cell's ages sorted, for odd and even counts, ties and one crime.
+TEST(KpiEngineTest, OpenInvestigationAgeQuantilesOfEveryCellMatchItsSortedAges) {
+  const CivilDate as_of = day("2025-03-31");
+  ExtractTables tables;
+  std::map<std::string, std::vector<int>> ages;
+  std::mt19937 random(20251207);
+  int number = 0;
+  for (int open : {1, 2, 3, 10, 11, 40}) {
+    const std::string unit = "U" + std::to_string(open);
+    for (int i = 0; i <= open; ++i) {
+      CrimeRecord crime;
+      crime.crime_ref = "C" + std::to_string(++number);
+      crime.force_code = "WD";
+      crime.unit_ref = unit;
+      const int age = static_cast<int>(random() % 60) * 7;  // weekly steps: ties in the larger cells
+      crime.reported_date = as_of.plus_days(-age);
+      if (i == open) {  // one closed crime per unit, which must not count
+        crime.outcome_code = 1;
+        crime.outcome_date = crime.reported_date;
+      } else {
+        ages[unit].push_back(age);
+      }
+      tables.crimes.push_back(crime);
+    }
+  }
+  const KpiFacts facts = facts_for(tables);
+  const KpiFlightDeck deck = compute_flight_deck(facts, *parse_kpi_period("2025Q1"), {{KpiDimension::Unit}}, {1, false});
+  std::vector<int> everyone;
+  for (auto& [unit, unit_ages] : ages) {
+    std::sort(unit_ages.begin(), unit_ages.end());
+    everyone.insert(everyone.end(), unit_ages.begin(), unit_ages.end());
+    const std::size_t n = unit_ages.size();
+    const double median = (unit_ages[(n + 1) / 2 - 1] + unit_ages[n / 2]) / 2.0;
+    const double p90 = unit_ages[(n * 9 + 9) / 10 - 1];
+    EXPECT_EQ(cell(measure(deck, KpiMeasureId::OpenInvestigationAgeMedian).breakdowns.at(0), unit).value.value, median) << unit;
+    EXPECT_EQ(cell(measure(deck, KpiMeasureId::OpenInvestigationAgeP90).breakdowns.at(0), unit).value.value, p90) << unit;
+    EXPECT_EQ(cell(measure(deck, KpiMeasureId::OpenInvestigations).breakdowns.at(0), unit).value.value, static_cast<double>(n)) << unit;
+  }
+  std::sort(everyone.begin(), everyone.end());
+  const std::size_t n = everyone.size();
+  EXPECT_EQ(measure(deck, KpiMeasureId::OpenInvestigationAgeMedian).value.value, (everyone[(n + 1) / 2 - 1] + everyone[n / 2]) / 2.0);
+  EXPECT_EQ(measure(deck, KpiMeasureId::OpenInvestigationAgeP90).value.value, everyone[(n * 9 + 9) / 10 - 1]);
 }
 
 TEST(KpiEngineTest, MeasureCatalogueIsInIdOrderWithUniqueKeys) {
