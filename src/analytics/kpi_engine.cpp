@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <map>
 
 #include "core/parallel_halves.h"
@@ -85,8 +86,8 @@ bool applies(const KpiMeasureSpec& spec, const std::vector<KpiDimension>& dimens
   return true;
 }
 
-// Day -> month slot of the query: 0 for anything before the first month, 1.. for each month up to
-// the last, kNoSlot after it.
+// Day -> month slot of the query: 0 for the first month, 1 for the next, ... up to the last;
+// kNoSlot before or after them (no period reads those days, so nothing is added for them).
 class SlotMap {
  public:
   SlotMap(std::int32_t first_month, std::int32_t last_month) {
@@ -96,14 +97,14 @@ class SlotMap {
     slots_.reserve(static_cast<std::size_t>(last_day - first_day_ + 1));
     for (std::int32_t month = first_month; month <= last_month; ++month) {
       const int days = days_in_month(month / 12, month % 12 + 1);
-      slots_.insert(slots_.end(), static_cast<std::size_t>(days), static_cast<std::uint16_t>(month - first_month + 1));
+      slots_.insert(slots_.end(), static_cast<std::size_t>(days), static_cast<std::uint16_t>(month - first_month));
     }
-    count_ = static_cast<std::size_t>(last_month - first_month + 2);
+    count_ = static_cast<std::size_t>(last_month - first_month + 1);
   }
 
   std::uint16_t slot(std::int32_t day) const {
     if (day == kNoDay) return kNoSlot;
-    if (day < first_day_) return 0;
+    if (day < first_day_) return kNoSlot;
     const auto offset = static_cast<std::size_t>(day - first_day_);
     return offset < slots_.size() ? slots_[offset] : kNoSlot;
   }
@@ -262,64 +263,93 @@ bool officer_trained(const KpiOfficerFact& officer, std::int32_t day) {
   });
 }
 
-// The crimes open on `day`, youngest first (a counting sort by age), and each officer's caseload.
-std::vector<std::uint32_t> open_crimes_youngest_first(const KpiFacts& facts, std::int32_t day, std::vector<std::int32_t>& caseload) {
-  std::vector<std::uint32_t> open;
-  std::int32_t oldest = 0;
+// A crime open on at least one of the query's stock days, as the stock passes read it.
+struct StockCrime {
+  std::int32_t reported = 0;
+  std::int32_t closed = 0;   // the day its outcome was assigned; INT32_MAX while it has none
+  std::int32_t officer = -1;
+  Cells cells{};
+};
+
+// The crimes open on some day in [first_day, last_day], most recently reported first, so that a
+// pass over them meets the open crimes of any day youngest first. Built once per query (a
+// counting sort by report day) so each stock day reads a compact array in order.
+std::vector<StockCrime> stock_crimes_newest_first(const KpiFacts& facts, std::int32_t first_day, std::int32_t last_day) {
+  std::vector<std::uint32_t> wanted;
+  std::int32_t earliest = last_day;
   for (std::size_t i = 0; i < facts.crimes.size(); ++i) {
     const KpiCrimeFact& crime = facts.crimes[i];
-    if (crime.reported > day || (crime.outcome_code != 0 && crime.outcome <= day)) continue;
-    if (crime.officer >= 0) ++caseload[static_cast<std::size_t>(crime.officer)];
-    open.push_back(static_cast<std::uint32_t>(i));
-    oldest = std::max(oldest, day - crime.reported);
+    if (crime.reported > last_day || (crime.outcome_code != 0 && crime.outcome <= first_day)) continue;
+    wanted.push_back(static_cast<std::uint32_t>(i));
+    earliest = std::min(earliest, crime.reported);
   }
-  std::vector<std::uint32_t> offsets(static_cast<std::size_t>(oldest) + 2, 0);
-  for (std::uint32_t i : open) ++offsets[static_cast<std::size_t>(day - facts.crimes[i].reported) + 1];
-  for (std::size_t age = 1; age < offsets.size(); ++age) offsets[age] += offsets[age - 1];
-  std::vector<std::uint32_t> sorted(open.size());
-  for (std::uint32_t i : open) sorted[offsets[static_cast<std::size_t>(day - facts.crimes[i].reported)]++] = i;
+  // Offsets by days before last_day: newest first.
+  std::vector<std::uint32_t> offsets(static_cast<std::size_t>(last_day - earliest) + 2, 0);
+  for (std::uint32_t i : wanted) ++offsets[static_cast<std::size_t>(last_day - facts.crimes[i].reported) + 1];
+  for (std::size_t d = 1; d < offsets.size(); ++d) offsets[d] += offsets[d - 1];
+  std::vector<StockCrime> sorted(wanted.size());
+  for (std::uint32_t i : wanted) {
+    const KpiCrimeFact& crime = facts.crimes[i];
+    sorted[offsets[static_cast<std::size_t>(last_day - crime.reported)]++] = {
+        crime.reported, crime.outcome_code != 0 ? crime.outcome : std::numeric_limits<std::int32_t>::max(), crime.officer,
+        facts.cells[i]};
+  }
   return sorted;
 }
 
-// The open-age median and 90th percentile of every cell of a breakdown, from its open crimes
-// youngest first and each cell's count: one walk that notes the age at each cell's wanted ranks
-// (median: ranks floor((n+1)/2) and floor(n/2)+1, averaged; p90: nearest rank ceil(0.9 n)).
-void open_age_quantiles(const KpiFacts& facts, const Layout& layout, const std::vector<std::uint32_t>& youngest_first,
-                        std::int32_t day, StockTable& table) {
+bool open_on(const StockCrime& crime, std::int32_t day) { return crime.reported <= day && crime.closed > day; }
+
+// The open investigations of every cell on `day` and their ages' median and 90th percentile, and
+// each officer's caseload. Two walks over the open crimes youngest first: one counts each cell,
+// the other notes the age at each cell's wanted ranks (median: ranks floor((n+1)/2) and
+// floor(n/2)+1, averaged; p90: nearest rank ceil(0.9 n)).
+void count_open_crimes(const std::vector<StockCrime>& crimes, const std::vector<Layout>& layouts, std::int32_t day,
+                       std::vector<StockTable>& tables, std::vector<std::int32_t>& caseload) {
   struct Ranks {
-    std::uint32_t seen = 0, lower = 0, upper = 0, p90 = 0;
+    std::uint32_t count = 0, seen = 0, lower = 0, upper = 0, p90 = 0;
     std::int32_t lower_age = 0, upper_age = 0, p90_age = 0;
   };
-  std::vector<Ranks> ranks(layout.cells);
-  for (std::size_t cell = 0; cell < layout.cells; ++cell) {
-    const auto n = static_cast<std::uint32_t>(table.sums.at(cell, M::OpenInvestigations)[0]);
-    ranks[cell].lower = (n + 1) / 2;
-    ranks[cell].upper = n / 2 + 1;
-    ranks[cell].p90 = (n * 9 + 9) / 10;
+  std::vector<std::vector<Ranks>> ranks(layouts.size());
+  for (std::size_t b = 0; b < layouts.size(); ++b) ranks[b].resize(layouts[b].cells);
+  for (const StockCrime& crime : crimes) {
+    if (!open_on(crime, day)) continue;
+    if (crime.officer >= 0) ++caseload[static_cast<std::size_t>(crime.officer)];
+    for (std::size_t b = 0; b < layouts.size(); ++b) ++ranks[b][layouts[b].cell_of(crime.cells)].count;
   }
-  for (std::uint32_t i : youngest_first) {
-    Ranks& cell = ranks[layout.cell_of(facts.cells[i])];
-    const std::uint32_t rank = ++cell.seen;
-    const std::int32_t age = day - facts.crimes[i].reported;
-    if (rank == cell.lower) cell.lower_age = age;
-    if (rank == cell.upper) cell.upper_age = age;
-    if (rank == cell.p90) cell.p90_age = age;
+  for (std::vector<Ranks>& cells : ranks) {
+    for (Ranks& cell : cells) {
+      cell.lower = (cell.count + 1) / 2;
+      cell.upper = cell.count / 2 + 1;
+      cell.p90 = (cell.count * 9 + 9) / 10;
+    }
   }
-  table.open_ages.resize(layout.cells);
-  for (std::size_t cell = 0; cell < layout.cells; ++cell) {
-    table.open_ages[cell] = {(static_cast<double>(ranks[cell].lower_age) + ranks[cell].upper_age) / 2.0, static_cast<double>(ranks[cell].p90_age)};
+  for (const StockCrime& crime : crimes) {
+    if (!open_on(crime, day)) continue;
+    const std::int32_t age = day - crime.reported;
+    for (std::size_t b = 0; b < layouts.size(); ++b) {
+      Ranks& cell = ranks[b][layouts[b].cell_of(crime.cells)];
+      const std::uint32_t rank = ++cell.seen;
+      if (rank == cell.lower) cell.lower_age = age;
+      if (rank == cell.upper) cell.upper_age = age;
+      if (rank == cell.p90) cell.p90_age = age;
+    }
+  }
+  for (std::size_t b = 0; b < layouts.size(); ++b) {
+    tables[b].open_ages.resize(layouts[b].cells);
+    for (std::size_t c = 0; c < layouts[b].cells; ++c) {
+      const Ranks& cell = ranks[b][c];
+      tables[b].sums.at(c, M::OpenInvestigations)[0] = cell.count;
+      tables[b].open_ages[c] = {(static_cast<double>(cell.lower_age) + cell.upper_age) / 2.0, static_cast<double>(cell.p90_age)};
+    }
   }
 }
 
-std::vector<StockTable> count_stocks(const KpiFacts& facts, const std::vector<Layout>& layouts, std::int32_t day) {
+std::vector<StockTable> count_stocks(const KpiFacts& facts, const std::vector<Layout>& layouts,
+                                     const std::vector<StockCrime>& stock_crimes, std::int32_t day) {
   std::vector<StockTable> tables(layouts.size());
   for (std::size_t b = 0; b < layouts.size(); ++b) tables[b].sums.resize(layouts[b].cells);
   std::vector<std::int32_t> caseload(facts.officers.size(), 0);
-  const std::vector<std::uint32_t> open = open_crimes_youngest_first(facts, day, caseload);
-  for (std::size_t b = 0; b < layouts.size(); ++b) {
-    for (std::uint32_t i : open) ++tables[b].sums.at(layouts[b].cell_of(facts.cells[i]), M::OpenInvestigations)[0];
-    open_age_quantiles(facts, layouts[b], open, day, tables[b]);
-  }
+  count_open_crimes(stock_crimes, layouts, day, tables, caseload);
   for (const KpiOrderFact& order : facts.orders) {
     if (order.start > day || (order.end != kNoDay && order.end < day)) continue;
     for (std::size_t b = 0; b < layouts.size(); ++b) ++tables[b].sums.at(layouts[b].cell_of(facts.cells[order.subject]), M::OrdersInForce)[0];
@@ -551,8 +581,11 @@ std::vector<KpiPeriodValues> compute_kpis(const KpiFacts& facts, const KpiQuery&
   for (const KpiPeriod& period : query.periods) stocks.emplace(stock_day(period), std::vector<StockTable>{});
   std::vector<std::pair<const std::int32_t, std::vector<StockTable>>*> stock_entries;
   for (auto& entry : stocks) stock_entries.push_back(&entry);
+  const std::vector<StockCrime> stock_crimes = stock_crimes_newest_first(facts, stocks.begin()->first, stocks.rbegin()->first);
   over_halves(stock_entries.size(), [&](std::size_t first, std::size_t last) {
-    for (std::size_t i = first; i < last; ++i) stock_entries[i]->second = count_stocks(facts, layouts, stock_entries[i]->first);
+    for (std::size_t i = first; i < last; ++i) {
+      stock_entries[i]->second = count_stocks(facts, layouts, stock_crimes, stock_entries[i]->first);
+    }
   });
 
   // Each period's values, half the periods on each thread.
@@ -562,8 +595,8 @@ std::vector<KpiPeriodValues> compute_kpis(const KpiFacts& facts, const KpiQuery&
       const KpiPeriod& period = query.periods[p];
       const std::int32_t day = stock_day(period);
       const bool has_flows = period.first_day() <= facts.as_of;
-      const PeriodSlots period_slots{static_cast<std::uint16_t>(period.first_month() - first_month + 1),
-                                     static_cast<std::uint16_t>(period.last_month() - first_month + 1)};
+      const PeriodSlots period_slots{static_cast<std::uint16_t>(period.first_month() - first_month),
+                                     static_cast<std::uint16_t>(period.last_month() - first_month)};
       KpiPeriodValues& values = results[p];
       values.period = period;
       values.stock_date = CivilDate::from_days(day);
