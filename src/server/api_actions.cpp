@@ -1,7 +1,7 @@
 // The worklist actions: a breach response, a victim contact, a bail extension, a s63G decision.
 // Each checks the record is in the user's scope, then records through the same service as
 // `rasso record` (same validation, one transaction with its audit event), then swaps in a state
-// with the changed table reloaded, so the item leaves its worklist on the next GET.
+// with the changed rows read again, so the item leaves its worklist on the next GET.
 
 #include "server/api_response.h"
 #include "server/api_routes.h"
@@ -50,7 +50,7 @@ HttpResponse forbidden(const ApiRequest& request) {
   return error_response("forbidden", "this record is outside your force or unit", request.correlation_id);
 }
 
-HttpResponse created(const ApiRequest& request, std::initializer_list<Entity> changed, const std::string& ref) {
+HttpResponse created(const ApiRequest& request, const ChangedRows& changed, const std::string& ref) {
   Status applied = request.context->apply_write(*request.store, changed);
   if (!applied) return error_response(applied.error(), request.correlation_id);
   return json_response({{"ok", true}, {"record_ref", ref}}, 201);
@@ -68,7 +68,7 @@ HttpResponse breach_response(const ApiRequest& request) {
   if (!date) return error_response(date.error(), request.correlation_id);
   auto recorded = record_breach_response(*request.store, *context, breach_ref, {text(request.body, "response_type"), *date});
   if (!recorded) return error_response(recorded.error(), request.correlation_id);
-  return created(request, {Entity::Breaches}, *recorded);
+  return created(request, {Entity::Breaches, "breach_ref", *recorded}, *recorded);
 }
 
 HttpResponse victim_contact(const ApiRequest& request) {
@@ -92,7 +92,7 @@ HttpResponse victim_contact(const ApiRequest& request) {
                                      text(request.body, "purpose"), frequency};
   auto recorded = record_victim_contact(*request.store, *context, crime_ref, contact, text(request.body, "officer_ref"), {});
   if (!recorded) return error_response(recorded.error(), request.correlation_id);
-  return created(request, {Entity::VictimContacts}, *recorded);
+  return created(request, {Entity::VictimContacts, "contact_ref", *recorded}, *recorded);
 }
 
 HttpResponse bail_extension(const ApiRequest& request) {
@@ -119,7 +119,7 @@ HttpResponse bail_extension(const ApiRequest& request) {
   auto recorded = record_bail_extension(*request.store, *context, state.tables().arrests[arrest].arrest_ref, extension,
                                         state.inputs.rules->bail_authorities, {});
   if (!recorded) return error_response(recorded.error(), request.correlation_id);
-  return created(request, {Entity::Bail}, recorded->bail_ref);
+  return created(request, {Entity::Bail, "arrest_ref", state.tables().arrests[arrest].arrest_ref}, recorded->bail_ref);
 }
 
 HttpResponse s63g_decision(const ApiRequest& request) {
@@ -140,7 +140,7 @@ HttpResponse s63g_decision(const ApiRequest& request) {
   auto recorded = record_s63g_decision(*request.store, *context, biometric_ref,
                                        {text(request.body, "ground"), *applied, text(request.body, "decision"), *decided});
   if (!recorded) return error_response(recorded.error(), request.correlation_id);
-  return created(request, {Entity::Biometrics}, *recorded);
+  return created(request, {Entity::Biometrics, "biometric_ref", *recorded}, *recorded);
 }
 
 }  // namespace

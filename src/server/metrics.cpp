@@ -69,7 +69,7 @@ std::string Metrics::render(std::size_t active_sessions, const ServerState& stat
       {"crimes", t.crimes.size()},         {"persons", t.persons.size()},       {"involvements", t.involvements.size()},
       {"arrests", t.arrests.size()},       {"bail", t.bail_periods.size()},     {"orders", t.orders.size()},
       {"breaches", t.breaches.size()},     {"victim_contacts", t.victim_contacts.size()},
-      {"biometrics", t.biometrics.size()}, {"officers", t.officers.size()},     {"resolved_persons", state.resolved.size()}};
+      {"biometrics", t.biometrics.size()}, {"officers", t.officers.size()},     {"resolved_persons", state.resolved->size()}};
   for (const auto& [name, rows] : tables) out += fmt::format("rasso_snapshot_rows{{table=\"{}\"}} {}\n", name, rows);
   out += "# HELP rasso_audit_write_failures_total Audit events the writer could not append.\n";
   out += "# TYPE rasso_audit_write_failures_total counter\n";

@@ -33,10 +33,10 @@ void ServerContext::audit_read(const ApiRequest& request, std::string action, st
   audit.enqueue(audit_event(request, std::move(action), "consultation", std::move(subject_type), std::move(subject_id), details));
 }
 
-Status ServerContext::apply_write(Store& store, std::initializer_list<Entity> changed, bool resolution) {
+Status ServerContext::apply_write(Store& store, const ChangedRows& changed) {
   std::lock_guard writer(state.reload_mutex());
   auto current = state.get();
-  auto next = reload_server_state(*current, store, changed, resolution);
+  auto next = refresh_server_state(*current, store, changed);
   if (!next) return next.error();
   (*next)->loaded_at = iso_timestamp(clock());
   state.replace(std::move(*next));

@@ -4,7 +4,6 @@
 // table. One per running server; every member is thread-safe.
 
 #include <filesystem>
-#include <initializer_list>
 #include <memory>
 #include <string>
 
@@ -49,10 +48,9 @@ class ServerContext {
   void audit_read(const ApiRequest& request, std::string action, std::string subject_type, std::string subject_id,
                   const nlohmann::json& details = nlohmann::json::object());
 
-  /// After a write through `store`: builds a state with the `changed` tables (and the resolution,
-  /// when `resolution`) reloaded and swaps it in. Writers are serialised; readers carry on with
-  /// the old state until the swap.
-  Status apply_write(Store& store, std::initializer_list<Entity> changed, bool resolution = false);
+  /// After a write through `store`: builds a state with the `changed` rows read again and swaps
+  /// it in. Writers are serialised; readers carry on with the old state until the swap.
+  Status apply_write(Store& store, const ChangedRows& changed);
 
   /// Today's date (UTC) by the server's clock.
   CivilDate today() const { return utc_date(clock()); }

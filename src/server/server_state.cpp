@@ -2,11 +2,12 @@
 
 #include <algorithm>
 
+#include "core/extract_record_rows.h"
 #include "store/extract_snapshot.h"
 
 namespace rasso::server {
 
-ServerState::ServerState(ExtractTables tables, std::unordered_map<std::string, std::uint64_t> resolved_ids,
+ServerState::ServerState(ExtractTables tables, std::shared_ptr<const ResolvedIds> resolved_ids,
                          StaticInputs static_inputs)
     : snapshot(std::move(tables)), resolved(std::move(resolved_ids)), inputs(std::move(static_inputs)) {
   build_indexes();
@@ -70,8 +71,8 @@ ServerState::RowsByPerson ServerState::group_by_person(std::size_t row_count,
 }
 
 std::uint64_t ServerState::resolved_id_of(std::string_view person_ref) const {
-  const auto found = resolved.find(std::string(person_ref));
-  return found == resolved.end() ? 0 : found->second;
+  const auto found = resolved->find(std::string(person_ref));
+  return found == resolved->end() ? 0 : found->second;
 }
 
 std::span<const RowIndex> ServerState::person_rows_of(std::uint64_t resolved_id) const {
@@ -154,7 +155,8 @@ Result<std::shared_ptr<ServerState>> load_server_state(Store& store, const Stati
   auto contents = load_store_contents(store);
   if (!contents) return contents.error();
   const double read_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  auto state = std::make_shared<ServerState>(std::move(contents->tables), std::move(contents->resolved), inputs);
+  auto state = std::make_shared<ServerState>(std::move(contents->tables),
+                                             std::make_shared<const ServerState::ResolvedIds>(std::move(contents->resolved)), inputs);
   state->read_seconds = read_seconds;
   state->load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   state->loaded_from = contents->tables_from_snapshot && contents->resolution_from_snapshot ? "snapshot file"
@@ -166,39 +168,45 @@ Result<std::shared_ptr<ServerState>> load_server_state(Store& store, const Stati
 
 namespace {
 
-// Moves the table of `entity` from `from` into `into`. Only the tables the server writes (and
-// their neighbours) are ever reloaded; any other table is kept from the current state.
-void take_table(ExtractTables& into, ExtractTables& from, Entity entity) {
-  if (entity == Entity::Officers) into.officers = std::move(from.officers);
-  if (entity == Entity::Crimes) into.crimes = std::move(from.crimes);
-  if (entity == Entity::Persons) into.persons = std::move(from.persons);
-  if (entity == Entity::Involvements) into.involvements = std::move(from.involvements);
-  if (entity == Entity::Arrests) into.arrests = std::move(from.arrests);
-  if (entity == Entity::Bail) into.bail_periods = std::move(from.bail_periods);
-  if (entity == Entity::Orders) into.orders = std::move(from.orders);
-  if (entity == Entity::Breaches) into.breaches = std::move(from.breaches);
-  if (entity == Entity::VictimContacts) into.victim_contacts = std::move(from.victim_contacts);
-  if (entity == Entity::Biometrics) into.biometrics = std::move(from.biometrics);
+// Replaces the rows of `table` whose `key` is `value` by `fresh` (all of them matching it).
+template <typename Record>
+void replace_rows(std::vector<Record>& table, std::vector<Record>& fresh, std::string Record::*key, const std::string& value) {
+  std::erase_if(table, [&](const Record& record) { return record.*key == value; });
+  table.insert(table.end(), std::make_move_iterator(fresh.begin()), std::make_move_iterator(fresh.end()));
+}
+
+// Puts the `fresh` rows of `changed` into `tables` (see refresh_server_state).
+Status apply_changed_rows(ExtractTables& tables, ExtractTables& fresh, const ChangedRows& changed) {
+  const std::string& value = changed.value;
+  if (changed.entity == Entity::Breaches && changed.field == "breach_ref") {
+    replace_rows(tables.breaches, fresh.breaches, &BreachRecord::breach_ref, value);
+  } else if (changed.entity == Entity::Bail && changed.field == "arrest_ref") {
+    replace_rows(tables.bail_periods, fresh.bail_periods, &BailPeriodRecord::arrest_ref, value);
+  } else if (changed.entity == Entity::Biometrics && changed.field == "biometric_ref") {
+    replace_rows(tables.biometrics, fresh.biometrics, &BiometricRecord::biometric_ref, value);
+  } else if (changed.entity == Entity::VictimContacts && changed.field == "contact_ref") {
+    // A contact is only ever added; the record keeps no reference of its own to match on.
+    tables.victim_contacts.insert(tables.victim_contacts.end(), std::make_move_iterator(fresh.victim_contacts.begin()),
+                                  std::make_move_iterator(fresh.victim_contacts.end()));
+  } else {
+    return Error{"invalid_input", "the server does not refresh " + std::string(entity_name(changed.entity)) + " rows by " +
+                                      changed.field};
+  }
+  return ok_status();
 }
 
 }  // namespace
 
-Result<std::shared_ptr<ServerState>> reload_server_state(const ServerState& current, Store& store,
-                                                         std::initializer_list<Entity> changed, bool reload_resolution) {
+Result<std::shared_ptr<ServerState>> refresh_server_state(const ServerState& current, Store& store,
+                                                          const ChangedRows& changed) {
   const auto started = std::chrono::steady_clock::now();
-  auto fresh = load_extract_tables(store, changed);
+  auto rows = store.rows_where(changed.entity, changed.field, changed.value);
+  if (!rows) return rows.error();
+  auto fresh = extract_tables_from_rows({{changed.entity, std::move(*rows)}});
   if (!fresh) return fresh.error();
   ExtractTables tables = current.tables();
-  for (const Entity entity : changed) take_table(tables, *fresh, entity);
-  std::unordered_map<std::string, std::uint64_t> resolved;
-  if (reload_resolution) {
-    auto loaded = load_resolved(store);
-    if (!loaded) return loaded.error();
-    resolved = std::move(*loaded);
-  } else {
-    resolved = current.resolved;
-  }
-  auto state = std::make_shared<ServerState>(std::move(tables), std::move(resolved), current.inputs);
+  if (Status applied = apply_changed_rows(tables, *fresh, changed); !applied) return applied.error();
+  auto state = std::make_shared<ServerState>(std::move(tables), current.resolved, current.inputs);
   state->generation = current.generation + 1;
   state->load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return state;

@@ -3,12 +3,12 @@
 // immutable — the typed extract tables linked into a WorklistSnapshot, the resolved-person
 // assignment, the code tables and rules, and the indexes handlers need (crime by reference,
 // involvements by person, person records by resolved id, crimes newest first). Requests hold a
-// std::shared_ptr<const ServerState>; after a write the server builds a new state with the changed
-// tables reloaded and swaps the pointer (StateHolder), so readers never see a half-applied change.
+// std::shared_ptr<const ServerState>; after a write the server builds a new state with the rows it
+// wrote read back from the store and swaps the pointer (StateHolder), so readers never see a
+// half-applied change.
 
 #include <chrono>
 #include <cstdint>
-#include <initializer_list>
 #include <functional>
 #include <map>
 #include <memory>
@@ -41,12 +41,15 @@ struct StaticInputs {
 };
 
 struct ServerState {
-  ServerState(ExtractTables tables, std::unordered_map<std::string, std::uint64_t> resolved_ids, StaticInputs inputs);
+  /// The resolved assignment is shared with the states that follow this one (a recording does not
+  /// change it).
+  using ResolvedIds = std::unordered_map<std::string, std::uint64_t>;  // person_ref -> resolved id
+  ServerState(ExtractTables tables, std::shared_ptr<const ResolvedIds> resolved_ids, StaticInputs inputs);
   ServerState(const ServerState&) = delete;
   ServerState& operator=(const ServerState&) = delete;
 
   WorklistSnapshot snapshot;
-  std::unordered_map<std::string, std::uint64_t> resolved;  // person_ref -> resolved id
+  std::shared_ptr<const ResolvedIds> resolved;  // never null
   StaticInputs inputs;
 
   std::uint64_t generation = 0;  // 1 for the state loaded at start, +1 per swap
@@ -129,10 +132,20 @@ struct ServerState {
 /// Loads every extract table and the resolution from `store` and builds a state.
 Result<std::shared_ptr<ServerState>> load_server_state(Store& store, const StaticInputs& inputs);
 
-/// A new state equal to `current` but with the tables of `changed` reloaded from `store` (the
-/// resolution too when `reload_resolution`).
-Result<std::shared_ptr<ServerState>> reload_server_state(const ServerState& current, Store& store,
-                                                         std::initializer_list<Entity> changed, bool reload_resolution);
+/// The rows one write changed: those of `entity` whose `field` is `value` (the record's key, or
+/// for a bail extension the arrest whose periods changed).
+struct ChangedRows {
+  Entity entity = Entity::Breaches;
+  std::string field;
+  std::string value;
+};
+
+/// A new state equal to `current` but with the rows `changed` read again from `store`: they
+/// replace the rows of `current` that match, or are added (a victim contact, which is only ever
+/// added). Only those rows are read, not their whole table. Error "invalid_input" for a table
+/// or field the server does not write.
+Result<std::shared_ptr<ServerState>> refresh_server_state(const ServerState& current, Store& store,
+                                                          const ChangedRows& changed);
 
 /// Holds the current state; get() and replace() are thread-safe and replace() is atomic for
 /// readers (a request keeps the state it started with).
