@@ -232,7 +232,7 @@ void register_show(CLI::App& parent, CommandContext& context) {
     bool json = false, references = false;
   };
   auto options = std::make_shared<Options>();
-  CLI::App* command = parent.add_subcommand("show", "A sample's pseudonymised case summaries and the findings recorded so far");
+  CLI::App* command = parent.add_subcommand("show", "A sample's pseudonymised case summaries, each case's finding and the findings it superseded");
   command->add_option("sample", options->sample_id, "Sample id")->required();
   CommandContext::add_db_option(*command, options->db);
   command->add_flag("--with-references", options->references,
@@ -245,10 +245,9 @@ void register_show(CLI::App& parent, CommandContext& context) {
     if (!sample) return context.fail(sample.error());
     auto cases = store->governance().scrutiny_sample_cases(options->sample_id);
     if (!cases) return context.fail(cases.error());
-    auto findings = store->governance().panel_findings(options->sample_id, true);
+    auto findings = store->governance().panel_findings(options->sample_id, false);
     if (!findings) return context.fail(findings.error());
-    std::map<int, const PanelFinding*> finding_of;
-    for (const PanelFinding& finding : *findings) finding_of[finding.case_number] = &finding;
+    const std::map<int, CaseFindings> findings_of = findings_by_case(*findings);
     context.audit(*store, options->references ? "scrutiny.sample.references" : "scrutiny.sample.view",
                   options->references ? "disclosure" : "consultation", "scrutiny_sample", std::to_string(options->sample_id),
                   kPurpose, {{"with_references", options->references}});
@@ -262,8 +261,12 @@ void register_show(CLI::App& parent, CommandContext& context) {
       entry["case_number"] = sampled.case_number;
       entry["pseudonym"] = case_label(sampled.sample_id, sampled.case_number);
       if (options->references) entry["crime_ref"] = sampled.crime_ref;
-      const auto found = finding_of.find(sampled.case_number);
-      entry["finding"] = found == finding_of.end() ? nlohmann::json(nullptr) : finding_json(*found->second);
+      entry["finding"] = nullptr;
+      entry["earlier_findings"] = nlohmann::json::array();
+      if (const auto found = findings_of.find(sampled.case_number); found != findings_of.end()) {
+        entry["finding"] = finding_json(*found->second.current);
+        for (const PanelFinding* earlier : found->second.superseded) entry["earlier_findings"].push_back(finding_json(*earlier));
+      }
       out["cases"].push_back(std::move(entry));
     }
     if (options->json) {
@@ -281,6 +284,11 @@ void register_show(CLI::App& parent, CommandContext& context) {
         fmt::print("  panel {}: {}{}\n", entry["finding"]["panel_date"].get<std::string>(),
                    entry["finding"]["decision"].get<std::string>(),
                    entry["finding"]["learning"].get<std::string>().empty() ? "" : " - " + entry["finding"]["learning"].get<std::string>());
+      }
+      for (const auto& earlier : entry["earlier_findings"]) {
+        fmt::print("  superseded: panel {}: {} (recorded {} by {})\n", earlier["panel_date"].get<std::string>(),
+                   earlier["decision"].get<std::string>(), earlier["recorded_at"].get<std::string>(),
+                   earlier["recorded_by"].get<std::string>());
       }
       fmt::print("\n");
     }

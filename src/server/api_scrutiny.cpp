@@ -141,10 +141,9 @@ HttpResponse show_sample(const ApiRequest& request) {
   }
   auto cases = governance.scrutiny_sample_cases(*id);
   if (!cases) return error_response(cases.error(), request.correlation_id);
-  auto findings = governance.panel_findings(*id, true);
+  auto findings = governance.panel_findings(*id, false);
   if (!findings) return error_response(findings.error(), request.correlation_id);
-  std::map<int, const PanelFinding*> finding_of;
-  for (const PanelFinding& finding : *findings) finding_of[finding.case_number] = &finding;
+  const std::map<int, CaseFindings> findings_of = findings_by_case(*findings);
   const bool references = request.query_value("with_references") == "true";
   if (references && !request.signed_in().sees_names()) {
     return error_response("forbidden", "your role sees pseudonymised cases only", request.correlation_id);
@@ -157,8 +156,12 @@ HttpResponse show_sample(const ApiRequest& request) {
     entry["pseudonym"] = scrutiny_case_label(sampled.sample_id, sampled.case_number);
     entry["pseudonymised"] = true;
     if (references) entry["crime_ref"] = sampled.crime_ref;
-    const auto found = finding_of.find(sampled.case_number);
-    entry["finding"] = found == finding_of.end() ? nlohmann::json(nullptr) : finding_json(*found->second);
+    entry["finding"] = nullptr;
+    entry["earlier_findings"] = nlohmann::json::array();
+    if (const auto found = findings_of.find(sampled.case_number); found != findings_of.end()) {
+      entry["finding"] = finding_json(*found->second.current);
+      for (const PanelFinding* earlier : found->second.superseded) entry["earlier_findings"].push_back(finding_json(*earlier));
+    }
     out["cases"].push_back(std::move(entry));
   }
   out["can_record_findings"] = request.signed_in().has_any_role(kWriters);

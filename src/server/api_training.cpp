@@ -123,6 +123,18 @@ HttpResponse list_courses(const ApiRequest& request) {
   return json_response({{"items", items}, {"total", items.size()}});
 }
 
+// GET /api/v1/training/courses/{code}/history: every version of one course, oldest first.
+HttpResponse course_history(const ApiRequest& request) {
+  if (auto seeded = catalogue(request); !seeded) return error_response(seeded.error(), request.correlation_id);
+  const std::string code = ascii_upper(request.param("code"));
+  auto history = request.store->governance().training_course_history(code);
+  if (!history) return error_response(history.error(), request.correlation_id);
+  if (history->empty()) return error_response("not_found", "no course '" + code + "' in the catalogue", request.correlation_id);
+  nlohmann::json items = nlohmann::json::array();
+  for (const StoredCourse& stored : *history) items.push_back(course_json(stored));
+  return json_response({{"items", items}, {"total", items.size()}});
+}
+
 // POST /api/v1/training/courses/{code}: add or change a course; fields left out keep their value.
 HttpResponse save_course(const ApiRequest& request) {
   if (!request.body.is_object()) return error_response("invalid_input", "send a JSON object", request.correlation_id);
@@ -297,6 +309,8 @@ void register_training_routes(Router& router) {
   router.add("GET", "/api/v1/training/courses", {Role::Investigator, Role::Supervisor, Role::Analyst, Role::Administrator},
              list_courses);
   router.add("POST", "/api/v1/training/courses/{code}", {Role::Administrator}, save_course);
+  router.add("GET", "/api/v1/training/courses/{code}/history",
+             {Role::Investigator, Role::Supervisor, Role::Analyst, Role::Administrator}, course_history);
   router.add("GET", "/api/v1/worklists/training", {Role::Investigator, Role::Supervisor, Role::Analyst, Role::Administrator},
              training_worklist_route);
   router.add("GET", "/api/v1/caseloads", kWorkforceReaders, caseloads);

@@ -38,4 +38,18 @@ Status validate_panel_finding(const PanelFinding& finding) {
   return ok_status();
 }
 
+std::map<int, CaseFindings> findings_by_case(const std::vector<PanelFinding>& findings) {
+  std::map<int, std::vector<const PanelFinding*>> by_case;
+  for (const PanelFinding& finding : findings) by_case[finding.case_number].push_back(&finding);
+  std::map<int, CaseFindings> out;
+  for (auto& [case_number, versions] : by_case) {
+    std::sort(versions.begin(), versions.end(),
+              [](const PanelFinding* a, const PanelFinding* b) { return a->finding_id > b->finding_id; });
+    CaseFindings& entry = out[case_number];
+    entry.current = versions.front();
+    entry.superseded.assign(versions.begin() + 1, versions.end());
+  }
+  return out;
+}
+
 }  // namespace rasso

@@ -7,6 +7,7 @@
 // record's "by" and "at").
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -138,6 +139,16 @@ struct PanelFinding {
   std::string recorded_by;
   std::string recorded_at;
 };
+
+/// The findings on one case: the one that stands and those it superseded, newest first.
+struct CaseFindings {
+  const PanelFinding* current = nullptr;
+  std::vector<const PanelFinding*> superseded;
+};
+
+/// `findings` (every version, e.g. panel_findings(sample, false), in any order) by case number;
+/// within a case the finding recorded last (highest finding_id) stands. Points into `findings`.
+std::map<int, CaseFindings> findings_by_case(const std::vector<PanelFinding>& findings);
 
 /// Checks a finding's values (not that its case exists). Error "invalid_input" naming the field
 /// and the allowed values: decision, victim_care and victims_code from their lists (the last two

@@ -84,6 +84,7 @@ test('the training page shows compliance by unit as a chart with its table, and 
   await fillDate(form, today);
   await form.getByRole('button', { name: 'Record check-in date' }).click();
   await expect(page.locator('#training-banner .govuk-notification-banner--success')).toContainText(`recorded for ${officer}`);
+  await expect(summary, 'the refusal goes once the check-in is recorded').toHaveCount(0);
   await expect(page.locator(`#wellbeing-table tbody tr[data-key="${officer}"]`)).toHaveCount(0);
 
   // An administrator changes a course; saving it unchanged is refused with the server's message.
@@ -95,9 +96,19 @@ test('the training page shows compliance by unit as a chart with its table, and 
   await courseForm.getByLabel('Months a completion stays valid').fill('24');
   await courseForm.getByRole('button', { name: 'Save course' }).click();
   await expect(page.locator('#training-banner .govuk-notification-banner--success')).toContainText('Course ABE saved (version 2)');
+  await expect(courseSummary, 'the refusal goes once the course is saved').toHaveCount(0);
   const abe = page.locator('#courses-table tbody tr[data-key="ABE"]');
   await expect(abe.locator('td').nth(5)).toHaveText('24');
-  await expect(abe.locator('td').nth(7)).toHaveText('2');
+  await expect(abe.locator('td').nth(7)).toContainText('2: history');
+  // Every version of the course, newest first, from the button in its version cell.
+  await abe.getByRole('button', { name: '2: history of ABE' }).click();
+  const history = page.locator('#course-history-table tbody tr');
+  await expect(history).toHaveCount(2);
+  await expect(history.first().locator('td').first()).toHaveText('2');
+  await expect(history.first().locator('td').nth(5)).toHaveText('24');
+  await expect(history.last().locator('td').first()).toHaveText('1');
+  await expect(page.locator('#course-history-heading')).toBeFocused();
+  await checkAccessibility(page);
   await screenshot(page, 'gov-training-after-changes');
 });
 
@@ -280,6 +291,23 @@ test('a scrutiny sample is drawn, a finding recorded on a case, and the themes r
   await expect(finding).toContainText('victim_care');
   await expect(finding).toContainText('early_evidence');
   await expect(page.locator('#sample-progress')).toContainText('1 of 6 cases have a panel finding');
+
+  // The panel revisits the case: the new finding stands; the first is kept and shown folded away.
+  const revisited = page.locator(`section.rasso-case[data-pseudonym="${pseudonym}"]`);
+  await revisited.locator('details[id$="-record"] summary').click();
+  const againForm = revisited.locator('form');
+  await fillDate(againForm, today);
+  await againForm.getByLabel('Appropriate, with learning', { exact: true }).check();
+  await againForm.getByLabel('Themes (optional)').fill('victim care, early evidence');
+  await againForm.getByLabel('Learning (optional)').fill('Reviewed again: the gap in victim updates is confirmed.');
+  await againForm.getByRole('button', { name: 'Save the new finding' }).click();
+  await expect(page.locator('#sample-banner .govuk-notification-banner--success')).toContainText(`Finding recorded on case ${pseudonym}`);
+  await expect(page.locator(`section.rasso-case[data-pseudonym="${pseudonym}"] .rasso-finding`)).toContainText('Reviewed again');
+  const earlier = page.locator(`section.rasso-case[data-pseudonym="${pseudonym}"] details[id$="-earlier"]`);
+  await expect(earlier.locator('summary')).toContainText(`1 earlier finding on ${pseudonym}, superseded`);
+  await earlier.locator('summary').click();
+  await expect(earlier).toContainText('Early evidence was not secured');
+  await expect(page.locator('#sample-progress')).toContainText('1 of 6 cases have a panel finding');
   await checkAccessibility(page);
   await screenshot(page, 'gov-scrutiny-sample');
 
@@ -335,7 +363,9 @@ test('scrutiny staff read the tracker and the panels, with no form, and a write 
   await reader.waitForURL(/\/scrutiny-sample\.html\?id=\d+/);
   await waitForData(reader);
   await expect(reader.locator('section.rasso-case')).toHaveCount(6);
-  await expect(reader.locator('main form, .rasso-case details')).toHaveCount(0);
+  await expect(reader.locator('main form, .rasso-case details[id$="-record"]')).toHaveCount(0);
+  // Superseded findings are for reading: the panel's earlier finding is shown to scrutiny staff too.
+  await expect(reader.locator('.rasso-case details[id$="-earlier"]')).toHaveCount(1);
   await expect(reader.locator('#sample-show-references')).toHaveCount(0);
   await checkAccessibility(reader);
 

@@ -73,6 +73,16 @@ TEST(GovernanceApi, WorkforceRecommendationsAndScrutinyWithRoles) {
   const auto changed = admin.post("/api/v1/training/courses/ABE", {{"renewal_months", 24}});
   ASSERT_EQ(changed.status, 200) << changed.body;
   EXPECT_EQ(changed.json()["course"]["version"], 2);
+  // Every version of the course, oldest first, for anyone who may read the catalogue.
+  const auto history = sue.get("/api/v1/training/courses/abe/history");
+  ASSERT_EQ(history.status, 200) << history.body;
+  ASSERT_EQ(history.json()["total"], 2);
+  EXPECT_EQ(history.json()["items"][0]["version"], 1);
+  EXPECT_EQ(history.json()["items"][1]["version"], 2);
+  EXPECT_EQ(history.json()["items"][1]["renewal_months"], 24);
+  EXPECT_EQ(history.json()["items"][1]["changed_by"], "admin");
+  EXPECT_EQ(sue.get("/api/v1/training/courses/NO_SUCH_COURSE/history").error_code(), "not_found");
+  EXPECT_EQ(scott.get("/api/v1/training/courses/ABE/history").error_code(), "forbidden");
   EXPECT_EQ(admin.post("/api/v1/training/courses/ABE", {{"required_for", nlohmann::json::array({"detective"})}}).error_code(), "invalid_input");
 
   // Recommendations: scrutiny reads, never writes.
@@ -189,6 +199,21 @@ TEST(GovernanceApi, WorkforceRecommendationsAndScrutinyWithRoles) {
   const auto themes = scott.get("/api/v1/scrutiny/themes").json();
   EXPECT_EQ(themes["cases"], 1);
   EXPECT_EQ(themes["decisions"]["inappropriate"], 1);
+  // A panel revisiting the case supersedes its finding; the sample still shows the earlier one.
+  ASSERT_EQ(sue.post(sample + "/findings", {{"case_number", 1}, {"panel_date", "2025-11-05"}, {"decision", "appropriate_with_learning"}})
+                .status,
+            201);
+  const auto revisited = scott.get(sample);
+  ASSERT_EQ(revisited.status, 200) << revisited.body;
+  const auto& case_one = revisited.json()["cases"][0];
+  EXPECT_EQ(case_one["finding"]["decision"], "appropriate_with_learning");
+  ASSERT_EQ(case_one["earlier_findings"].size(), 1u);
+  EXPECT_EQ(case_one["earlier_findings"][0]["decision"], "inappropriate");
+  EXPECT_EQ(case_one["earlier_findings"][0]["learning"], "Explain NFA in person");
+  EXPECT_TRUE(revisited.json()["cases"][1]["earlier_findings"].empty());
+  const auto themes_after = scott.get("/api/v1/scrutiny/themes").json();
+  EXPECT_EQ(themes_after["cases"], 1);
+  EXPECT_EQ(themes_after["decisions"]["appropriate_with_learning"], 1);
   // Another force's supervisor does not see the sample.
   store.add_user("wes", "supervisor", "WM");
   HttpTestClient wes = server.client();

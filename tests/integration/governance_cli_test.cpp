@@ -257,6 +257,22 @@ TEST_F(GovernanceCli, ScrutinySamplesRedrawAndNameNobody) {
   EXPECT_EQ(themes["themes"][0]["theme"], "victim_care");
   EXPECT_EQ(themes["themes"][0]["cases"], 2);
   EXPECT_EQ(themes["learning"][0]["case"], "S" + first_id + "-C01");
+  // A later finding on a case supersedes the earlier one, which `panel show` still lists, and the
+  // themes count the standing finding only.
+  ASSERT_EQ(run("panel finding " + first_id + " 1 --decision appropriate --panel-date 2025-11-05 " + db()).exit_code, 0);
+  const auto revisited = run_json("panel show " + first_id + " --json " + db());
+  const auto& case_one = revisited["cases"][0];
+  EXPECT_EQ(case_one["finding"]["decision"], "appropriate");
+  EXPECT_EQ(case_one["finding"]["panel_date"], "2025-11-05");
+  ASSERT_EQ(case_one["earlier_findings"].size(), 1u);
+  EXPECT_EQ(case_one["earlier_findings"][0]["decision"], "appropriate_with_learning");
+  EXPECT_EQ(case_one["earlier_findings"][0]["learning"], "Update the victim sooner");
+  EXPECT_TRUE(revisited["cases"][1]["earlier_findings"].empty());
+  const std::string revisited_text = run("panel show " + first_id + " " + db()).output;
+  EXPECT_NE(revisited_text.find("panel 2025-11-05: appropriate\n"), std::string::npos) << revisited_text;
+  EXPECT_NE(revisited_text.find("superseded: panel 2025-10-01: appropriate_with_learning"), std::string::npos) << revisited_text;
+  EXPECT_EQ(run_json("panel themes --json " + db())["cases"], 2);
+
   const auto audit = run_json("audit list --limit 100000 --json " + db());
   std::map<std::string, std::string> processing;
   for (const auto& event : audit["items"]) processing[event["action"].get<std::string>()] = event["processing"].get<std::string>();

@@ -1,8 +1,9 @@
 // One scrutiny sample: how it was drawn (period, allocation, seed, strata), then every case as
 // its pseudonymised summary (offence, outcome, flags, victims and suspects by age band, sex and
-// relationship, a timeline in days from the report) with the panel's latest finding. Supervisors
-// and administrators record a finding per case (decision, victim care, Victims' Code compliance,
-// themes, learning and agreed actions); a later finding supersedes the earlier one, which is kept.
+// relationship, a timeline in days from the report) with the panel's latest finding and, folded
+// away, the findings it superseded. Supervisors and administrators record a finding per case
+// (decision, victim care, Victims' Code compliance, themes, learning and agreed actions); a later
+// finding supersedes the earlier one, which is kept and shown.
 // Roles that see names may show the crime references (audited as a disclosure).
 import { api } from '../api.js';
 import { byId, h, replaceChildren, text } from '../dom.js';
@@ -76,6 +77,23 @@ function findingList(finding) {
     ['Agreed actions', text(finding.actions)],
     ['Recorded', `${when(finding.recorded_at)}${finding.recorded_by ? ` by ${finding.recorded_by}` : ''}`],
   ]);
+}
+
+// The findings a later one superseded, newest first, folded away under the one that stands.
+function earlierFindings(entry) {
+  const earlier = entry.earlier_findings || [];
+  if (!earlier.length) return null;
+  const prefix = `c${entry.case_number}`;
+  return h(
+    'details',
+    { class: 'govuk-details', id: `${prefix}-earlier` },
+    h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, `${earlier.length} earlier ${earlier.length === 1 ? 'finding' : 'findings'} on ${entry.pseudonym}, superseded`)),
+    h(
+      'div',
+      { class: 'govuk-details__text' },
+      earlier.map((finding) => [h('h4', { class: 'govuk-heading-s' }, `Panel of ${text(finding.panel_date)} (superseded)`), findingList(finding)]),
+    ),
+  );
 }
 
 function findingForm(entry) {
@@ -195,6 +213,7 @@ function caseSection(entry) {
     ),
     h('h3', { class: 'govuk-heading-s' }, 'Panel finding'),
     h('div', { class: 'rasso-finding', id: `${prefix}-finding` }, entry.finding ? findingList(entry.finding) : h('p', { class: 'govuk-body' }, 'No finding recorded yet.')),
+    earlierFindings(entry),
     canRecord ? findingForm(entry) : null,
   );
 }

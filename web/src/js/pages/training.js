@@ -10,7 +10,7 @@ import { byId, h, replaceChildren, text } from '../dom.js';
 import { apiFailure, loading, notificationBanner, table, tag } from '../components.js';
 import { chartWithTable } from '../charts.js';
 import { OFFICER_ROLES } from '../codes.js';
-import { button, checkboxes, dateField, fieldForMessage, radios, readDate, readField, selectField, showErrors, textField, writeDate } from '../forms.js';
+import { button, checkboxes, clearErrors, dateField, fieldForMessage, radios, readDate, readField, selectField, showErrors, textField, writeDate } from '../forms.js';
 import { startPage } from '../layout.js';
 import { TRAINING_PAGE_ROLES, humanise, may, overdueTag, percent, percentValue, refusal, when } from '../governance.js';
 
@@ -295,6 +295,7 @@ function wellbeingForm(officers) {
     save.disabled = true;
     try {
       await api('/wellbeing-checkins', { method: 'POST', body: { officer_ref: officer, checkin_date: date } });
+      clearErrors(container);
       banner(`Well-being check-in on ${date} recorded for ${officer}.`);
       await loadWellbeing();
     } catch (error) {
@@ -309,6 +310,52 @@ function wellbeingForm(officers) {
 
 function roleNames(codes) {
   return (codes || []).map((code) => (OFFICER_ROLES.find(([value]) => value === code) || [code, code])[1]).join(', ') || 'Nobody';
+}
+
+// The version of a course; from version 2 on, a button that lists every version below the table.
+function versionCell(course) {
+  if (!(course.version > 1)) return text(course.version);
+  const control = h(
+    'button',
+    { type: 'button', class: 'govuk-button govuk-button--secondary rasso-button--small', 'data-module': 'govuk-button', dataset: { course: course.code } },
+    `${course.version}: history`,
+    h('span', { class: 'govuk-visually-hidden' }, ` of ${course.code}`),
+  );
+  control.addEventListener('click', () => showCourseHistory(course.code));
+  return control;
+}
+
+async function showCourseHistory(code) {
+  const holder = byId('course-history');
+  holder.hidden = false;
+  replaceChildren(holder, loading(`Loading every version of ${code}…`));
+  try {
+    const body = await api(`/training/courses/${encodeURIComponent(code)}/history`);
+    const versions = [...(body.items || [])].reverse();
+    replaceChildren(
+      holder,
+      h('h3', { class: 'govuk-heading-s', id: 'course-history-heading', tabindex: '-1' }, `Every version of ${code}, newest first`),
+      table({
+        caption: `${versions.length} versions`,
+        captionClass: 'govuk-table__caption--s',
+        id: 'course-history-table',
+        rows: versions.map((version) => ({ ...version, __key: `${version.code}-${version.version}` })),
+        columns: [
+          { label: 'Version', value: (c) => text(c.version), numeric: true },
+          { label: 'Course', value: (c) => text(c.label) },
+          { label: 'Required of', value: (c) => roleNames(c.required_for) },
+          { label: 'Due within (days of joining)', value: (c) => text(c.due_within_days), numeric: true },
+          { label: 'Required by', value: (c) => text(c.required_by), nowrap: true },
+          { label: 'Valid for (months)', value: (c) => (c.renewal_months ? String(c.renewal_months) : 'Never lapses'), numeric: true },
+          { label: 'State', value: (c) => (c.active ? tag('Active', 'green') : tag('Retired', 'grey')) },
+          { label: 'Changed', value: (c) => `${when(c.changed_at)}${c.changed_by ? ` by ${c.changed_by}` : ''}` },
+        ],
+      }),
+    );
+    byId('course-history-heading').focus();
+  } catch (error) {
+    replaceChildren(holder, apiFailure(`The history of ${code} could not be loaded`, error));
+  }
 }
 
 async function loadCourses(canChange) {
@@ -332,7 +379,7 @@ async function loadCourses(canChange) {
           { label: 'Required by', value: (c) => text(c.required_by), nowrap: true },
           { label: 'Valid for (months)', value: (c) => (c.renewal_months ? String(c.renewal_months) : 'Never lapses'), numeric: true },
           { label: 'State', value: (c) => (c.active ? tag('Active', 'green') : tag('Retired', 'grey')) },
-          { label: 'Version', value: (c) => text(c.version), numeric: true },
+          { label: 'Version', value: (c) => versionCell(c), numeric: true },
           { label: 'Changed', value: (c) => `${when(c.changed_at)}${c.changed_by ? ` by ${c.changed_by}` : ''}` },
         ],
       }),
@@ -423,6 +470,7 @@ function courseForm(courses) {
     try {
       const answer = await api(`/training/courses/${encodeURIComponent(code)}`, { method: 'POST', body });
       const version = answer && answer.course ? answer.course.version : '';
+      clearErrors(container);
       banner(`Course ${code} saved${version ? ` (version ${version})` : ''}. Compliance and the worklist now use it.`);
       await reloadAll();
     } catch (error) {

@@ -4,7 +4,7 @@ import { api, listAll } from '../api.js';
 import { byId, h, replaceChildren, text } from '../dom.js';
 import { apiFailure, loading, notificationBanner, table, tag } from '../components.js';
 import { ROLES } from '../codes.js';
-import { button, checkboxes, fieldForMessage, readField, showErrors, textField } from '../forms.js';
+import { button, checkboxes, clearErrors, fieldForMessage, readField, showErrors, textField } from '../forms.js';
 import { startPage } from '../layout.js';
 
 function banner(message) {
@@ -127,6 +127,7 @@ function addUserForm(session) {
     try {
       await api('/users', { method: 'POST', body });
       form.reset();
+      clearErrors(container);
       banner(`${body.username} can now sign in.`);
       loadUsers();
     } catch (error) {
