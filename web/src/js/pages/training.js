@@ -312,6 +312,17 @@ function roleNames(codes) {
   return (codes || []).map((code) => (OFFICER_ROLES.find(([value]) => value === code) || [code, code])[1]).join(', ') || 'Nobody';
 }
 
+// A course's settings and who changed it last, as the catalogue and a course's history show them.
+const COURSE_SETTING_COLUMNS = [
+  { label: 'Course', value: (c) => text(c.label) },
+  { label: 'Required of', value: (c) => roleNames(c.required_for) },
+  { label: 'Due within (days of joining)', value: (c) => text(c.due_within_days), numeric: true },
+  { label: 'Required by', value: (c) => text(c.required_by), nowrap: true },
+  { label: 'Valid for (months)', value: (c) => (c.renewal_months ? String(c.renewal_months) : 'Never lapses'), numeric: true },
+  { label: 'State', value: (c) => (c.active ? tag('Active', 'green') : tag('Retired', 'grey')) },
+];
+const CHANGED_COLUMN = { label: 'Changed', value: (c) => `${when(c.changed_at)}${c.changed_by ? ` by ${c.changed_by}` : ''}` };
+
 // The version of a course; from version 2 on, a button that lists every version below the table.
 function versionCell(course) {
   if (!(course.version > 1)) return text(course.version);
@@ -342,13 +353,8 @@ async function showCourseHistory(code) {
         rows: versions.map((version) => ({ ...version, __key: `${version.code}-${version.version}` })),
         columns: [
           { label: 'Version', value: (c) => text(c.version), numeric: true },
-          { label: 'Course', value: (c) => text(c.label) },
-          { label: 'Required of', value: (c) => roleNames(c.required_for) },
-          { label: 'Due within (days of joining)', value: (c) => text(c.due_within_days), numeric: true },
-          { label: 'Required by', value: (c) => text(c.required_by), nowrap: true },
-          { label: 'Valid for (months)', value: (c) => (c.renewal_months ? String(c.renewal_months) : 'Never lapses'), numeric: true },
-          { label: 'State', value: (c) => (c.active ? tag('Active', 'green') : tag('Retired', 'grey')) },
-          { label: 'Changed', value: (c) => `${when(c.changed_at)}${c.changed_by ? ` by ${c.changed_by}` : ''}` },
+          ...COURSE_SETTING_COLUMNS,
+          CHANGED_COLUMN,
         ],
       }),
     );
@@ -373,14 +379,9 @@ async function loadCourses(canChange) {
         empty: 'The catalogue is empty.',
         columns: [
           { label: 'Code', value: (c) => text(c.code) },
-          { label: 'Course', value: (c) => text(c.label) },
-          { label: 'Required of', value: (c) => roleNames(c.required_for) },
-          { label: 'Due within (days of joining)', value: (c) => text(c.due_within_days), numeric: true },
-          { label: 'Required by', value: (c) => text(c.required_by), nowrap: true },
-          { label: 'Valid for (months)', value: (c) => (c.renewal_months ? String(c.renewal_months) : 'Never lapses'), numeric: true },
-          { label: 'State', value: (c) => (c.active ? tag('Active', 'green') : tag('Retired', 'grey')) },
+          ...COURSE_SETTING_COLUMNS,
           { label: 'Version', value: (c) => versionCell(c), numeric: true },
-          { label: 'Changed', value: (c) => `${when(c.changed_at)}${c.changed_by ? ` by ${c.changed_by}` : ''}` },
+          CHANGED_COLUMN,
         ],
       }),
     );
